@@ -1,0 +1,34 @@
+package co.omegamax.memory.sqlite.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Builds safe FTS5 MATCH expressions: every token quoted, so user text can never inject FTS syntax. */
+public final class Fts {
+    private Fts() {
+    }
+
+    /** Any of the query's words (OR), or {@code null} when the text has no searchable word. */
+    public static String anyWord(String text) {
+        Set<String> words = Text.words(text);
+        if (words.isEmpty()) {
+            return null;
+        }
+        List<String> quoted = new ArrayList<>();
+        for (String w : words) {
+            quoted.add(quote(w));
+        }
+        return String.join(" OR ", quoted);
+    }
+
+    /** The exact phrase, or {@code null} when the text has no searchable character. */
+    public static String phrase(String text) {
+        String cleaned = text.strip();
+        return cleaned.isEmpty() ? null : quote(cleaned);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+}

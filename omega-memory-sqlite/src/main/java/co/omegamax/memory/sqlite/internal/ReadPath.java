@@ -1,0 +1,256 @@
+package co.omegamax.memory.sqlite.internal;
+
+import co.omegamax.memory.EventType;
+import co.omegamax.memory.Memory;
+import co.omegamax.memory.MemoryHit;
+import co.omegamax.memory.MemoryQuery;
+import co.omegamax.memory.QueryMode;
+import co.omegamax.memory.QueryResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hybrid retrieval. Candidates come from the vector index, from FTS5 (BM25) and, for the fused
+ * ranking, from word/tag overlap; all three are fused with reciprocal rank fusion (RRF). RRF is used
+ * because cosine similarities and BM25 scores live on unrelated scales: ranks are comparable, raw
+ * scores are not, and RRF needs no per-corpus calibration. The fused score is then multiplied by the
+ * bounded modifiers of {@link Ranking}. Every candidate, from every source including graph
+ * expansion, passes the same SQL filter ({@link MemoryRows#where}), so a filter can never be
+ * bypassed.
+ */
+public final class ReadPath {
+    private static final int CANDIDATES = 100;
+    private static final double W_VECTOR = 1.0;
+    private static final double W_BM25 = 1.0;
+    private static final double W_OVERLAP = 0.3;
+
+    private final EngineContext ctx;
+    private final TemporalParser temporal = new TemporalParser();
+
+    /** A read path over the shared context. */
+    public ReadPath(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private static final class Candidate {
+        final MemoryRows.Row row;
+        int vectorRank;
+        float cosine = Float.NaN;
+        int bm25Rank;
+        int overlapRank;
+        double overlap;
+        double score;
+        final List<String> reasons = new ArrayList<>();
+
+        Candidate(MemoryRows.Row row) {
+            this.row = row;
+        }
+    }
+
+    /** Runs a query; {@code queryVector} is null in degraded mode or for word-only modes. */
+    public QueryResult query(MemoryQuery q, float[] queryVector) {
+        Instant now = ctx.clock().instant();
+        Instant from = q.from();
+        Instant to = q.to();
+        TemporalParser.Range inferred = null;
+        if (from == null && to == null && q.inferTemporal()) {
+            inferred = temporal.infer(q.text(), now).orElse(null);
+        }
+        TemporalParser.Range soft = inferred;
+        return ctx.db().read(c -> {
+            if (ctx.sync() != null) {
+                ctx.sync().catchUp(c);
+            }
+            MemoryRows.Where where = MemoryRows.where(q, now, true);
+            Map<Long, Candidate> byRow = new LinkedHashMap<>();
+            Map<Long, Integer> vectorRanks = new HashMap<>();
+            Map<Long, Float> cosines = new HashMap<>();
+            if (queryVector != null && ctx.index() != null) {
+                int rank = 1;
+                for (VectorIndex.Hit h : ctx.index().search(queryVector, CANDIDATES, indexFilter(q))) {
+                    vectorRanks.put(h.rowid(), rank++);
+                    cosines.put(h.rowid(), h.score());
+                }
+            }
+            Map<Long, Integer> bm25Ranks = new HashMap<>();
+            boolean words = q.mode() != QueryMode.SEMANTIC || queryVector == null;
+            if (words) {
+                String match = q.mode() == QueryMode.PHRASE ? Fts.phrase(q.text()) : Fts.anyWord(q.text());
+                if (match != null) {
+                    bm25Ranks = bm25(c, match, where);
+                }
+            }
+            Set<Long> ids = new LinkedHashSet<>(vectorRanks.keySet());
+            ids.addAll(bm25Ranks.keySet());
+            Map<Long, MemoryRows.Row> rows = MemoryRows.loadFiltered(c, ids, where);
+            float bestCosine = 0;
+            for (MemoryRows.Row row : rows.values()) {
+                Candidate cand = new Candidate(row);
+                cand.vectorRank = vectorRanks.getOrDefault(row.rowid(), 0);
+                cand.cosine = cosines.getOrDefault(row.rowid(), Float.NaN);
+                cand.bm25Rank = bm25Ranks.getOrDefault(row.rowid(), 0);
+                if (cand.vectorRank > 0) {
+                    bestCosine = Math.max(bestCosine, cand.cosine);
+                }
+                // a meaning-only candidate must clear the relevance floor, or it is noise
+                if (cand.bm25Rank == 0 && !(cand.cosine >= ctx.settings().abstainThreshold() - 0.05)) {
+                    continue;
+                }
+                byRow.put(row.rowid(), cand);
+            }
+            if (byRow.isEmpty()) {
+                String why = rows.isEmpty() && ids.isEmpty() ? "no memory matches the query's words or meaning"
+                        : String.format(Locale.ROOT, "nothing relevant enough (best cosine %.2f < %.2f, no word match)",
+                        bestCosine, ctx.settings().abstainThreshold());
+                return new QueryResult(List.of(), true, why, from != null ? from : soft == null ? null : soft.from(),
+                        to != null ? to : soft == null ? null : soft.to(), ctx.degraded());
+            }
+            rankOverlap(q.text(), byRow.values());
+            for (Candidate cand : byRow.values()) {
+                score(cand, q, now, soft);
+            }
+            List<Candidate> ranked = new ArrayList<>(byRow.values());
+            ranked.sort(Comparator.comparingDouble((Candidate x) -> x.score).reversed());
+            if (q.expandGraph()) {
+                expand(c, ranked, byRow, where, q.limit());
+                ranked.sort(Comparator.comparingDouble((Candidate x) -> x.score).reversed());
+            }
+            List<MemoryHit> hits = new ArrayList<>();
+            for (Candidate cand : ranked.subList(0, Math.min(q.limit(), ranked.size()))) {
+                hits.add(new MemoryHit(cand.row.memory(), cand.score, cand.reasons));
+            }
+            return new QueryResult(hits, false, null, from != null ? from : soft == null ? null : soft.from(),
+                    to != null ? to : soft == null ? null : soft.to(), ctx.degraded());
+        });
+    }
+
+    /** The filters the vector index can apply itself; SQL applies all of them again afterwards. */
+    static VectorIndex.Filter indexFilter(MemoryQuery q) {
+        int mask = 0;
+        for (EventType t : q.eventTypes()) {
+            mask |= 1 << t.ordinal();
+        }
+        boolean visibleOnly = !q.includeSuperseded() && !q.includeFlagged();
+        return new VectorIndex.Filter(mask, q.scope().workspace(), q.scope().project(), q.agentType(), visibleOnly);
+    }
+
+    private static Map<Long, Integer> bm25(Connection c, String match, MemoryRows.Where where) throws SQLException {
+        Map<Long, Integer> ranks = new LinkedHashMap<>();
+        String sql = "SELECT m.rowid FROM memories_fts f JOIN memories m ON m.rowid = f.rowid "
+                + "WHERE memories_fts MATCH ? AND " + where.sql() + " ORDER BY bm25(memories_fts, 1.0, 0.5) LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, match);
+            int i = MemoryRows.bind(ps, where.params(), 2);
+            ps.setInt(i, CANDIDATES);
+            try (ResultSet rs = ps.executeQuery()) {
+                int rank = 1;
+                while (rs.next()) {
+                    ranks.put(rs.getLong(1), rank++);
+                }
+            }
+        }
+        return ranks;
+    }
+
+    private static void rankOverlap(String text, Iterable<Candidate> candidates) {
+        Set<String> qwords = Text.words(text);
+        if (qwords.isEmpty()) {
+            return;
+        }
+        List<Candidate> withOverlap = new ArrayList<>();
+        for (Candidate cand : candidates) {
+            Set<String> mw = new LinkedHashSet<>(Text.words(cand.row.memory().content()));
+            for (String tag : cand.row.memory().tags()) {
+                mw.addAll(Text.words(tag));
+            }
+            int shared = 0;
+            for (String w : qwords) {
+                if (mw.contains(w)) {
+                    shared++;
+                }
+            }
+            cand.overlap = (double) shared / qwords.size();
+            if (shared > 0) {
+                withOverlap.add(cand);
+            }
+        }
+        withOverlap.sort(Comparator.comparingDouble((Candidate x) -> x.overlap).reversed());
+        for (int i = 0; i < withOverlap.size(); i++) {
+            withOverlap.get(i).overlapRank = i + 1;
+        }
+    }
+
+    private void score(Candidate cand, MemoryQuery q, Instant now, TemporalParser.Range soft) {
+        double rrf = 0;
+        if (cand.vectorRank > 0) {
+            rrf += W_VECTOR / (Ranking.RRF_K + cand.vectorRank);
+            cand.reasons.add(String.format(Locale.ROOT, "vector rank %d (cosine %.3f)", cand.vectorRank, cand.cosine));
+        }
+        if (cand.bm25Rank > 0) {
+            rrf += W_BM25 / (Ranking.RRF_K + cand.bm25Rank);
+            cand.reasons.add("bm25 rank " + cand.bm25Rank);
+        }
+        if (cand.overlapRank > 0) {
+            rrf += W_OVERLAP / (Ranking.RRF_K + cand.overlapRank);
+            cand.reasons.add(String.format(Locale.ROOT, "word/tag overlap %.0f%%", cand.overlap * 100));
+        }
+        Memory m = cand.row.memory();
+        double score = rrf * 1000;
+        for (Ranking.Factor f : List.of(Ranking.type(m), Ranking.priority(m), Ranking.feedback(m),
+                Ranking.recency(m, now), Ranking.context(m, q.contextFile(), q.contextTags()))) {
+            score *= f.value();
+            if (!f.reason().isEmpty() && f.value() != 1.0) {
+                cand.reasons.add(f.reason());
+            }
+        }
+        if (soft != null) {
+            boolean inside = !m.validFrom().isBefore(soft.from()) && !m.validFrom().isAfter(soft.to());
+            score *= inside ? 1.5 : 0.7;
+            cand.reasons.add(inside ? "inside inferred time range x1.50" : "outside inferred time range x0.70");
+        }
+        cand.score = score;
+    }
+
+    private static void expand(Connection c, List<Candidate> ranked, Map<Long, Candidate> byRow,
+                               MemoryRows.Where where, int limit) throws SQLException {
+        List<Candidate> seeds = new ArrayList<>(ranked.subList(0, Math.min(3, ranked.size())));
+        for (Candidate seed : seeds) {
+            Map<Long, Double> neighbours = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT target_rowid, weight FROM memory_edges "
+                    + "WHERE source_rowid = ? AND kind <> 'SUPERSEDES' UNION SELECT source_rowid, weight "
+                    + "FROM memory_edges WHERE target_rowid = ? AND kind <> 'SUPERSEDES'")) {
+                ps.setLong(1, seed.row.rowid());
+                ps.setLong(2, seed.row.rowid());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!byRow.containsKey(rs.getLong(1))) {
+                            neighbours.merge(rs.getLong(1), rs.getDouble(2), Math::max);
+                        }
+                    }
+                }
+            }
+            Map<Long, MemoryRows.Row> admitted = MemoryRows.loadFiltered(c, neighbours.keySet(), where);
+            for (MemoryRows.Row row : admitted.values()) {
+                Candidate cand = new Candidate(row);
+                double weight = neighbours.get(row.rowid());
+                cand.score = seed.score * 0.5 * weight;
+                cand.reasons.add(String.format(Locale.ROOT, "graph neighbour of %s (weight %.2f)",
+                        seed.row.memory().id(), weight));
+                byRow.put(row.rowid(), cand);
+                ranked.add(cand);
+            }
+        }
+    }
+}
