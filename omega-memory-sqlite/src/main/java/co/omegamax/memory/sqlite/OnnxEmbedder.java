@@ -116,6 +116,7 @@ public final class OnnxEmbedder implements Embedder {
      * The bundled int8-quantised {@code bge-small-en-v1.5} (384 dimensions, CLS pooling) read from
      * the classpath resources of {@value #MODEL_ARTIFACT}.
      *
+     * @return an embedder that loads the model on its first call
      * @throws EmbeddingException if the model artifact is not on the classpath
      */
     public static OnnxEmbedder bgeSmallEnV15Quantized() {
@@ -139,6 +140,8 @@ public final class OnnxEmbedder implements Embedder {
     /**
      * The bundled model if its resources are on the classpath, otherwise empty so the caller can
      * run without vectors. Never throws and loads nothing yet.
+     *
+     * @return the bundled embedder, or empty when its model artifact is absent
      */
     public static Optional<OnnxEmbedder> discover() {
         if (resourceExists(BUNDLED_MODEL_RESOURCE) && resourceExists(BUNDLED_TOKENIZER_RESOURCE)) {
@@ -156,6 +159,7 @@ public final class OnnxEmbedder implements Embedder {
      * @param modelName     stable name stored beside every vector
      * @param dimension     size of the model's hidden state
      * @param pooling       how token vectors become one vector
+     * @return an embedder that loads the model on its first call
      * @throws EmbeddingException if a file does not exist or is not readable
      */
     public static OnnxEmbedder fromFiles(Path model, Path tokenizerJson, String modelName, int dimension,

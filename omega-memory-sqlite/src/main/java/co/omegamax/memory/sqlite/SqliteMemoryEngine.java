@@ -102,7 +102,7 @@ public final class SqliteMemoryEngine implements MemoryEngine {
             this.ctx = new EngineContext(db, embedder, sync, b.settings, b.clock);
             this.ownsEmbedder = b.embedder == null;
             this.writes = new WritePath(ctx);
-            this.reads = new ReadPath(ctx);
+            this.reads = new ReadPath(ctx, b.scoreModifiers);
             if (embedder != null) {
                 backfillVectors();
             }
@@ -124,6 +124,7 @@ public final class SqliteMemoryEngine implements MemoryEngine {
         private boolean autoDiscover = true;
         private EngineSettings settings = EngineSettings.defaults();
         private Clock clock = Clock.systemUTC();
+        private List<co.omegamax.memory.spi.ScoreModifier> scoreModifiers = List.of();
 
         private Builder(Path path) {
             this.path = Objects.requireNonNull(path, "databaseFile");
@@ -155,6 +156,15 @@ public final class SqliteMemoryEngine implements MemoryEngine {
         /** Time source (tests use a fixed or offset clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Plug-in score modifiers (see {@link co.omegamax.memory.spi.RetrievalPlugins}), applied in order after
+         * the built-in ranking: each multiplies a hit's score and adds a ranking reason. Default: none.
+         */
+        public Builder scoreModifiers(List<co.omegamax.memory.spi.ScoreModifier> modifiers) {
+            this.scoreModifiers = List.copyOf(Objects.requireNonNull(modifiers, "modifiers"));
             return this;
         }
 

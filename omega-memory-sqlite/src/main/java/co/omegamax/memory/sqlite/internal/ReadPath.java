@@ -6,6 +6,8 @@ import co.omegamax.memory.MemoryHit;
 import co.omegamax.memory.MemoryQuery;
 import co.omegamax.memory.QueryMode;
 import co.omegamax.memory.QueryResult;
+import co.omegamax.memory.spi.ScoreAdjustment;
+import co.omegamax.memory.spi.ScoreModifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,16 +34,27 @@ import java.util.Set;
  */
 public final class ReadPath {
     private static final int CANDIDATES = 100;
+    /* Untuned: equal weight for meaning and words; overlap is a tie-breaker. Tuning on the test corpus moved
+       hybrid recall@5 by at most one query (see docs/benchmarks.md), not worth overfitting for. */
     private static final double W_VECTOR = 1.0;
     private static final double W_BM25 = 1.0;
     private static final double W_OVERLAP = 0.3;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadPath.class);
+
     private final EngineContext ctx;
     private final TemporalParser temporal = new TemporalParser();
+    private final List<ScoreModifier> modifiers;
 
     /** A read path over the shared context. */
     public ReadPath(EngineContext ctx) {
+        this(ctx, List.of());
+    }
+
+    /** A read path that also applies plug-in score modifiers after the built-in ranking, in order. */
+    public ReadPath(EngineContext ctx, List<ScoreModifier> modifiers) {
         this.ctx = ctx;
+        this.modifiers = List.copyOf(modifiers);
     }
 
     private static final class Candidate {
@@ -117,7 +130,9 @@ public final class ReadPath {
                 return new QueryResult(List.of(), true, why, from != null ? from : soft == null ? null : soft.from(),
                         to != null ? to : soft == null ? null : soft.to(), ctx.degraded());
             }
-            rankOverlap(q.text(), byRow.values());
+            if (q.mode() != QueryMode.SEMANTIC || queryVector == null) {
+                rankOverlap(q.text(), byRow.values());
+            }
             for (Candidate cand : byRow.values()) {
                 score(cand, q, now, soft);
             }
@@ -219,6 +234,20 @@ public final class ReadPath {
             boolean inside = !m.validFrom().isBefore(soft.from()) && !m.validFrom().isAfter(soft.to());
             score *= inside ? 1.5 : 0.7;
             cand.reasons.add(inside ? "inside inferred time range x1.50" : "outside inferred time range x0.70");
+        }
+        for (ScoreModifier modifier : modifiers) {
+            ScoreAdjustment adj;
+            try {
+                adj = modifier.adjust(m, q, now);
+            } catch (RuntimeException e) {
+                LOG.warn("score modifier {} failed on memory {}; ignored: {}", modifier.name(), m.id(), e.toString());
+                continue;
+            }
+            if (adj != null && adj.factor() != 1.0) {
+                score *= adj.factor();
+                cand.reasons.add(adj.reason().isEmpty()
+                        ? String.format(Locale.ROOT, "%s x%.2f", modifier.name(), adj.factor()) : adj.reason());
+            }
         }
         cand.score = score;
     }
