@@ -162,13 +162,21 @@ public final class VectorIndex {
 
     /** The {@code k} best entries for a unit query vector among those the filter admits, best first. */
     public List<Hit> search(float[] query, int k, Filter filter) {
+        return search(query, k, filter, false);
+    }
+
+    /**
+     * Like {@link #search(float[], int, Filter)}; with {@code exhaustive} every admitted entry is scored
+     * exactly, without the bit-code shortlist (used to measure the shortlist's recall).
+     */
+    public List<Hit> search(float[] query, int k, Filter filter, boolean exhaustive) {
         if (query.length != dim) {
             throw new IllegalArgumentException("query has " + query.length + " dimensions, index has " + dim);
         }
         lock.readLock().lock();
         try {
             int[] candidates = admitted(filter);
-            if (candidates.length > EXACT_SCAN_LIMIT) {
+            if (!exhaustive && candidates.length > EXACT_SCAN_LIMIT) {
                 candidates = shortlist(query, candidates, Math.max(SHORTLIST, k * 20));
             }
             return topK(query, candidates, k);

@@ -101,7 +101,11 @@ public final class WritePath {
                     "same content as " + same.memory().id() + " (after normalising case, whitespace and markdown)",
                     null);
         }
-        long count = IndexSync.scalar(c, "SELECT COUNT(*) FROM memories");
+        // rowids are distinct positive integers, so MAX(rowid) (O(1)) bounds the count; count exactly near the limit
+        long count = IndexSync.scalar(c, "SELECT COALESCE(MAX(rowid), 0) FROM memories");
+        if (count >= ctx.settings().maxMemories()) {
+            count = IndexSync.scalar(c, "SELECT COUNT(*) FROM memories");
+        }
         if (count >= ctx.settings().maxMemories()) {
             throw new MemoryLimitExceededException("the store holds " + count + " memories, the configured limit "
                     + "is " + ctx.settings().maxMemories() + "; purge expired memories, delete old ones or raise "
