@@ -130,7 +130,11 @@ public interface DataStore extends AutoCloseable {
     /** Inserts or replaces a session. */
     Session recordSession(String userId, SessionInput session);
 
-    /** Deletes a session and its messages. @throws NotFoundException if the user has no such session */
+    /**
+     * Deletes a session and its messages; tasks and coordination events keep their rows with the session cleared.
+     *
+     * @throws NotFoundException if the user has no such session
+     */
     void deleteSession(String userId, String sessionId);
 
     /** @return tasks of the workspace, newest {@code createdAt} first, then by id; @throws NotFoundException */
@@ -156,6 +160,18 @@ public interface DataStore extends AutoCloseable {
 
     /** @throws NotFoundException if the user has no such handoff */
     void deleteHandoff(String userId, String handoffId);
+
+    /**
+     * @return events of one kind in the workspace (optionally of one session), latest {@code occurredAt} first,
+     *     then by id; @throws NotFoundException for an unknown workspace
+     */
+    List<CoordinationEvent> getCoordinationEvents(String userId, CoordinationEventFilters filters, Page page);
+
+    /** Inserts or replaces an intent, decision, git event, metric, file claim or file read. */
+    CoordinationEvent recordCoordinationEvent(String userId, CoordinationEventInput event);
+
+    /** @throws NotFoundException if the user has no event of this kind with this id */
+    void deleteCoordinationEvent(String userId, CoordinationKind kind, String eventId);
 
     // ---- jobs --------------------------------------------------------------------------------------------
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import co.omegamax.platform.spi.ConflictException;
+import co.omegamax.platform.spi.CoordinationEvent;
+import co.omegamax.platform.spi.CoordinationEventFilters;
+import co.omegamax.platform.spi.CoordinationEventInput;
+import co.omegamax.platform.spi.CoordinationKind;
 import co.omegamax.platform.spi.CreateProjectInput;
 import co.omegamax.platform.spi.CreateWorkspaceInput;
 import co.omegamax.platform.spi.DashboardMetrics;
@@ -718,6 +722,49 @@ public abstract class DataStoreCompatibilityKit {
         assertNotFound(() -> store.recordJob(ALICE, JobInput.queued("x", unknownId(), "x")));
     }
 
+    @Test
+    @DisplayName("coordination events: every kind is recorded, listed latest first, filtered by session, replaced, deleted")
+    void coordinationEvents() {
+        Workspace ws = workspace(ALICE, "W");
+        Workspace other = workspace(ALICE, "Other");
+        Project p = project(ALICE, ws, "P");
+        store.recordSession(ALICE, SessionInput.active("s1", ws.id(), "claude"));
+        store.recordSession(ALICE, SessionInput.active("s2", ws.id(), "codex"));
+        store.recordSession(ALICE, SessionInput.active("far", other.id(), "x"));
+        for (CoordinationKind kind : CoordinationKind.values()) {
+            CoordinationEvent e = store.recordCoordinationEvent(ALICE, new CoordinationEventInput("e1", kind, ws.id(), p.id(), "s1",
+                    "first " + kind, Map.of("value", 12.5, "files", List.of("a.java")), T0));
+            assertThat(e).isEqualTo(new CoordinationEvent("e1", ALICE, kind, ws.id(), p.id(), "s1", "first " + kind,
+                    Map.of("value", 12.5, "files", List.of("a.java")), T0));
+            store.recordCoordinationEvent(ALICE, new CoordinationEventInput("e2", kind, ws.id(), null, "s2", "second", null, T0.plusSeconds(5)));
+            store.recordCoordinationEvent(ALICE, new CoordinationEventInput("e3", kind, ws.id(), null, null, "third", null, T0.plusSeconds(9)));
+            CoordinationEventFilters all = CoordinationEventFilters.of(ws.id(), kind);
+            assertThat(store.getCoordinationEvents(ALICE, all, ALL)).extracting(CoordinationEvent::id).containsExactly("e3", "e2", "e1");
+            assertThat(store.getCoordinationEvents(ALICE, new CoordinationEventFilters(ws.id(), kind, "s1"), ALL))
+                    .extracting(CoordinationEvent::id).containsExactly("e1");
+            assertThat(store.getCoordinationEvents(ALICE, all, Page.of(2, 1))).extracting(CoordinationEvent::id).containsExactly("e2", "e1");
+            CoordinationEvent replaced = store.recordCoordinationEvent(ALICE, CoordinationEventInput.of("e1", kind, ws.id(), null, "changed"));
+            assertThat(replaced.summary()).isEqualTo("changed");
+            assertThat(replaced.sessionId()).isNull();
+            assertThat(replaced.occurredAt()).isEqualTo(T0);
+            store.deleteCoordinationEvent(ALICE, kind, "e3");
+            assertThat(store.getCoordinationEvents(ALICE, all, ALL)).extracting(CoordinationEvent::id).containsExactly("e2", "e1");
+            assertNotFound(() -> store.deleteCoordinationEvent(ALICE, kind, "e3"));
+            assertNotFound(() -> store.recordCoordinationEvent(ALICE, CoordinationEventInput.of("e4", kind, ws.id(), "far", "x")));
+            assertNotFound(() -> store.recordCoordinationEvent(ALICE, CoordinationEventInput.of("e4", kind, unknownId(), null, "x")));
+            assertThatThrownBy(() -> store.recordCoordinationEvent(ALICE, CoordinationEventInput.of("e1", kind, other.id(), null, "moved")))
+                    .isInstanceOf(ConflictException.class);
+            assertThat(store.getCoordinationEvents(ALICE, CoordinationEventFilters.of(other.id(), kind), ALL)).isEmpty();
+        }
+        assertThat(store.getCoordinationEvents(ALICE, CoordinationEventFilters.of(ws.id(), CoordinationKind.INTENT), ALL))
+                .as("kinds are kept apart").hasSize(2);
+        store.deleteSession(ALICE, "s2");
+        assertThat(store.getCoordinationEvents(ALICE, CoordinationEventFilters.of(ws.id(), CoordinationKind.FILE_CLAIM), ALL))
+                .filteredOn(e -> e.id().equals("e2")).singleElement().extracting(CoordinationEvent::sessionId)
+                .as("deleting a session clears it from events").isNull();
+        assertNotFound(() -> store.getCoordinationEvents(ALICE, CoordinationEventFilters.of(unknownId(), CoordinationKind.METRIC), ALL));
+    }
+
     // ---- dashboard -----------------------------------------------------------------------------------------
 
     @Test
@@ -794,6 +841,9 @@ public abstract class DataStoreCompatibilityKit {
         calls.put("recordJob", u -> store.recordJob(u, JobInput.queued("j", wsId, "j")));
         calls.put("deleteJob", u -> store.deleteJob(u, "j"));
         calls.put("getDashboardMetrics", u -> store.getDashboardMetrics(u, wsId));
+        calls.put("getCoordinationEvents", u -> store.getCoordinationEvents(u, CoordinationEventFilters.of(wsId, CoordinationKind.INTENT), ALL));
+        calls.put("recordCoordinationEvent", u -> store.recordCoordinationEvent(u, CoordinationEventInput.of("e", CoordinationKind.DECISION, wsId, sessionId, "x")));
+        calls.put("deleteCoordinationEvent", u -> store.deleteCoordinationEvent(u, CoordinationKind.METRIC, "e"));
         return calls;
     }
 
@@ -866,7 +916,12 @@ public abstract class DataStoreCompatibilityKit {
                 () -> store.recordJob(ALICE, null),
                 () -> store.deleteJob(ALICE, null),
                 () -> store.getDashboardMetrics(ALICE, null),
-                () -> store.saveUserAccount(ALICE, null));
+                () -> store.saveUserAccount(ALICE, null),
+                () -> store.getCoordinationEvents(ALICE, null, ALL),
+                () -> store.getCoordinationEvents(ALICE, CoordinationEventFilters.of(ws.id(), CoordinationKind.INTENT), null),
+                () -> store.recordCoordinationEvent(ALICE, null),
+                () -> store.deleteCoordinationEvent(ALICE, null, "e"),
+                () -> store.deleteCoordinationEvent(ALICE, CoordinationKind.INTENT, null));
         for (int i = 0; i < calls.size(); i++) {
             Runnable call = calls.get(i);
             assertThatThrownBy(call::run).as("call #" + i).isInstanceOf(InvalidInputException.class);
@@ -954,6 +1009,9 @@ public abstract class DataStoreCompatibilityKit {
                     assertNotFound(() -> store.getHandoffs(a, v, ALL));
                     assertNotFound(() -> store.getJobs(a, v, ALL));
                     assertNotFound(() -> store.getDashboardMetrics(a, v));
+                    for (CoordinationKind kind : CoordinationKind.values()) {
+                        assertNotFound(() -> store.getCoordinationEvents(a, CoordinationEventFilters.of(v, kind), ALL));
+                    }
                 }
                 for (Project vp : victim.projects) {
                     assertThat(store.getProject(a, vp.id())).isEmpty();
@@ -1015,6 +1073,15 @@ public abstract class DataStoreCompatibilityKit {
         attacks.put("deleteHandoff", () -> store.deleteHandoff(ALICE, bobIds.get("handoff")));
         attacks.put("recordJob", () -> store.recordJob(ALICE, JobInput.queued("pwn", bobWs, "pwned")));
         attacks.put("deleteJob", () -> store.deleteJob(ALICE, bobIds.get("job")));
+        for (CoordinationKind kind : CoordinationKind.values()) {
+            attacks.put("recordCoordinationEvent+" + kind, () -> store.recordCoordinationEvent(ALICE,
+                    CoordinationEventInput.of("pwn", kind, bobWs, null, "pwned")));
+            attacks.put("recordCoordinationEvent+session+" + kind, () -> store.recordCoordinationEvent(ALICE,
+                    CoordinationEventInput.of("pwn", kind, own, bobIds.get("session"), "pwned")));
+            attacks.put("recordCoordinationEvent+project+" + kind, () -> store.recordCoordinationEvent(ALICE,
+                    new CoordinationEventInput("pwn", kind, own, bobProject, null, "pwned", null, null)));
+            attacks.put("deleteCoordinationEvent+" + kind, () -> store.deleteCoordinationEvent(ALICE, kind, bobIds.get("event")));
+        }
         for (Map.Entry<String, Runnable> attack : attacks.entrySet()) {
             assertThatThrownBy(attack.getValue()::run).as(attack.getKey()).isInstanceOf(NotFoundException.class);
             covered.add(attack.getKey().replaceAll("\\+.*", ""));
@@ -1057,6 +1124,10 @@ public abstract class DataStoreCompatibilityKit {
         store.deleteTask(ALICE, s + "-task-0");
         store.deleteHandoff(ALICE, s + "-hand-0");
         store.deleteJob(ALICE, s + "-job-0");
+        for (CoordinationKind kind : CoordinationKind.values()) {
+            store.recordCoordinationEvent(ALICE, CoordinationEventInput.of(s + "-event-0", kind, own, null, "rewritten"));
+            store.deleteCoordinationEvent(ALICE, kind, s + "-event-0");
+        }
         store.deleteSession(ALICE, s + "-ses-0");
         store.deleteProject(ALICE, alice.projects.get(1).id());
         store.deleteWorkspace(ALICE, own);

@@ -1,5 +1,8 @@
 package co.omegamax.platform.tck;
 
+import co.omegamax.platform.spi.CoordinationEventFilters;
+import co.omegamax.platform.spi.CoordinationEventInput;
+import co.omegamax.platform.spi.CoordinationKind;
 import co.omegamax.platform.spi.CreateProjectInput;
 import co.omegamax.platform.spi.CreateWorkspaceInput;
 import co.omegamax.platform.spi.DataStore;
@@ -128,6 +131,10 @@ public final class TenantWorld {
                         "task " + mark, null, TaskStatus.PENDING, 3, t0));
                 store.recordHandoff(user, new HandoffInput(SHARED + "-hand" + sfx, ws.id(), null, SHARED + "-ses" + sfx,
                         null, "handoff " + mark, HandoffStatus.PENDING, t0));
+                for (CoordinationKind kind : CoordinationKind.values()) {
+                    store.recordCoordinationEvent(user, new CoordinationEventInput(SHARED + "-event" + sfx, kind, ws.id(),
+                            p.id(), SHARED + "-ses" + sfx, kind + " " + mark, Map.of("owner", mark), t0.plusSeconds(30)));
+                }
                 store.recordJob(user, new JobInput(SHARED + "-job" + sfx, ws.id(), null, "job " + mark, JobStatus.RUNNING,
                         Map.of("owner", mark), null, t0));
             }
@@ -141,6 +148,7 @@ public final class TenantWorld {
             t.privateIds.put("task", u + "-only-task");
             t.privateIds.put("handoff", u + "-only-hand");
             t.privateIds.put("job", u + "-only-job");
+            t.privateIds.put("event", u + "-only-event");
             store.upsertMemories(user, List.of(MemoryInput.of(u + "-only-mem", ws0, "decision", "private memory " + mark)));
             store.linkMemories(user, List.of(new GraphLink(u + "-only-mem", SHARED + "-mem-2-0", "supersedes", 0.9)));
             store.upsertTrackedEntities(user, List.of(new TrackedEntityInput(u + "-only-ent", ws0, "Only " + mark, "person", null, null)));
@@ -150,6 +158,10 @@ public final class TenantWorld {
             store.recordHandoff(user, new HandoffInput(u + "-only-hand", ws0, null, u + "-only-ses", SHARED + "-ses-0",
                     "only handoff " + mark, HandoffStatus.ACCEPTED, t0));
             store.recordJob(user, JobInput.queued(u + "-only-job", ws0, "only job " + mark));
+            for (CoordinationKind kind : CoordinationKind.values()) {
+                store.recordCoordinationEvent(user, CoordinationEventInput.of(u + "-only-event", kind, ws0,
+                        u + "-only-ses", "only " + kind + " " + mark));
+            }
         }
         return world;
     }
@@ -180,6 +192,9 @@ public final class TenantWorld {
             out.put(k + "handoffs", store.getHandoffs(userId, ws.id(), all));
             out.put(k + "jobs", store.getJobs(userId, ws.id(), all));
             out.put(k + "metrics", store.getDashboardMetrics(userId, ws.id()));
+            for (CoordinationKind kind : CoordinationKind.values()) {
+                out.put(k + "events:" + kind, store.getCoordinationEvents(userId, CoordinationEventFilters.of(ws.id(), kind), all));
+            }
         }
         return out;
     }

@@ -134,6 +134,13 @@ public final class Rows {
                 instant(rs, "updated_at"));
     }
 
+    /** @return mapper for one of the coordination event tables */
+    public RowMapper<co.omegamax.platform.spi.CoordinationEvent> event(co.omegamax.platform.spi.CoordinationKind kind) {
+        return (rs, ctx) -> new co.omegamax.platform.spi.CoordinationEvent(rs.getString("id"), rs.getString("user_id"),
+                kind, rs.getString("workspace_id"), rs.getString("project_id"), rs.getString("session_id"),
+                rs.getString("summary"), json.readMap("attributes", rs.getString("attributes")), instant(rs, "occurred_at"));
+    }
+
     private static String label(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= LABEL_LENGTH ? oneLine : oneLine.substring(0, LABEL_LENGTH - 1) + "…";

@@ -3,6 +3,10 @@ package co.omegamax.platform.adapter.sqlite.internal;
 import static co.omegamax.platform.spi.Validate.wireName;
 
 import co.omegamax.platform.spi.ConflictException;
+import co.omegamax.platform.spi.CoordinationEvent;
+import co.omegamax.platform.spi.CoordinationEventFilters;
+import co.omegamax.platform.spi.CoordinationEventInput;
+import co.omegamax.platform.spi.CoordinationKind;
 import co.omegamax.platform.spi.CreateProjectInput;
 import co.omegamax.platform.spi.CreateWorkspaceInput;
 import co.omegamax.platform.spi.DashboardMetrics;
@@ -582,6 +586,9 @@ public final class SqliteStore implements DataStore {
         write(userId, h -> {
             requireSession(h, sessionId);
             h.from(Table.TASKS).whereEq("session_id", sessionId).update(cols("session_id", null));
+            for (CoordinationKind kind : CoordinationKind.values()) {
+                h.from(Table.of(kind)).whereEq("session_id", sessionId).update(cols("session_id", null));
+            }
             h.from(Table.SESSIONS).whereEq("id", sessionId).delete();
             return null;
         });
@@ -699,6 +706,50 @@ public final class SqliteStore implements DataStore {
     @Override
     public void deleteHandoff(String userId, String handoffId) {
         deleteById(userId, Table.HANDOFFS, "handoff", handoffId);
+    }
+
+    @Override
+    public List<CoordinationEvent> getCoordinationEvents(String userId, CoordinationEventFilters filters, Page page) {
+        Validate.notNull("filters", filters);
+        Validate.notNull("page", page);
+        return read(userId, h -> {
+            requireWorkspace(h, filters.workspaceId());
+            ScopedQuery q = h.from(Table.of(filters.kind())).whereEq("workspace_id", filters.workspaceId());
+            if (filters.sessionId() != null) {
+                q.whereEq("session_id", filters.sessionId());
+            }
+            return q.orderBy("occurred_at DESC, id").page(page).list(rows.event(filters.kind()));
+        });
+    }
+
+    @Override
+    public CoordinationEvent recordCoordinationEvent(String userId, CoordinationEventInput e) {
+        Validate.notNull("event", e);
+        Table table = Table.of(e.kind());
+        return write(userId, h -> {
+            requireWorkspace(h, e.workspaceId());
+            requireProjectIn(h, e.workspaceId(), e.projectId());
+            requireSessionIn(h, e.workspaceId(), e.sessionId());
+            Optional<CoordinationEvent> old = existing(h, table, e.id(), rows.event(e.kind()));
+            Map<String, Object> values = cols("workspace_id", e.workspaceId(), "project_id", e.projectId(),
+                    "session_id", e.sessionId(), "summary", e.summary(), "attributes", json.write(e.attributes()));
+            if (old.isPresent()) {
+                noMove(wire(e.kind()), e.id(), old.get().workspaceId(), e.workspaceId());
+                values.put("occurred_at", millis(e.occurredAt(), old.get().occurredAt().toEpochMilli()));
+                h.from(table).whereEq("id", e.id()).update(values);
+            } else {
+                values.put("id", e.id());
+                values.put("occurred_at", millis(e.occurredAt(), now()));
+                h.insert(table, values);
+            }
+            return existing(h, table, e.id(), rows.event(e.kind())).orElseThrow();
+        });
+    }
+
+    @Override
+    public void deleteCoordinationEvent(String userId, CoordinationKind kind, String eventId) {
+        Validate.notNull("kind", kind);
+        deleteById(userId, Table.of(kind), wire(kind), eventId);
     }
 
     // ---- jobs ------------------------------------------------------------------------------------------------

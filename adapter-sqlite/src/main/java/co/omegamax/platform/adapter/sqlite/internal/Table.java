@@ -25,7 +25,19 @@ public enum Table {
     /** Session handoffs. */
     HANDOFFS("coord_handoffs"),
     /** Background jobs. */
-    JOBS("jobs");
+    JOBS("jobs"),
+    /** Coordination intents. */
+    COORD_INTENTS("coord_intents"),
+    /** Coordination decisions. */
+    COORD_DECISIONS("coord_decisions"),
+    /** Git events. */
+    COORD_GIT_EVENTS("coord_git_events"),
+    /** Coordination metrics. */
+    COORD_METRICS("coord_metrics"),
+    /** File claims. */
+    COORD_FILE_CLAIMS("coord_file_claims"),
+    /** File reads. */
+    COORD_FILE_READS("coord_file_reads");
 
     private final String sqlName;
 
@@ -36,5 +48,17 @@ public enum Table {
     /** @return the table's SQL name */
     public String sqlName() {
         return sqlName;
+    }
+
+    /** @return the table holding coordination events of {@code kind} */
+    public static Table of(co.omegamax.platform.spi.CoordinationKind kind) {
+        return switch (kind) {
+            case INTENT -> COORD_INTENTS;
+            case DECISION -> COORD_DECISIONS;
+            case GIT_EVENT -> COORD_GIT_EVENTS;
+            case METRIC -> COORD_METRICS;
+            case FILE_CLAIM -> COORD_FILE_CLAIMS;
+            case FILE_READ -> COORD_FILE_READS;
+        };
     }
 }

@@ -165,40 +165,77 @@ CREATE TABLE jobs (
 );
 CREATE INDEX idx_jobs_ws ON jobs (user_id, workspace_id, created_at DESC);
 
--- Coordination tables the sync engine fills; not yet exposed through DataStore methods (same tenancy columns).
+-- Coordination events (intents, decisions, git events, metrics, file claims, file reads): one table per kind,
+-- one shape; kind-specific details live in the JSON attributes column.
 CREATE TABLE coord_intents (
-    user_id TEXT NOT NULL, id TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    id           TEXT NOT NULL,
     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-    project_id TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
-    session_id TEXT, description TEXT NOT NULL, target_files TEXT NOT NULL DEFAULT '[]',
-    status TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (user_id, id));
+    project_id   TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
+    session_id   TEXT,
+    summary      TEXT NOT NULL,
+    attributes   TEXT NOT NULL DEFAULT '{}',
+    occurred_at  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, id)
+);
+CREATE INDEX idx_coord_intents_ws ON coord_intents (user_id, workspace_id, occurred_at DESC);
 CREATE TABLE coord_decisions (
-    user_id TEXT NOT NULL, id TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    id           TEXT NOT NULL,
     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-    project_id TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
-    session_id TEXT, decision TEXT NOT NULL, rationale TEXT, created_at INTEGER NOT NULL,
-    PRIMARY KEY (user_id, id));
+    project_id   TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
+    session_id   TEXT,
+    summary      TEXT NOT NULL,
+    attributes   TEXT NOT NULL DEFAULT '{}',
+    occurred_at  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, id)
+);
+CREATE INDEX idx_coord_decisions_ws ON coord_decisions (user_id, workspace_id, occurred_at DESC);
 CREATE TABLE coord_git_events (
-    user_id TEXT NOT NULL, id TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    id           TEXT NOT NULL,
     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-    project_id TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
-    session_id TEXT, event_type TEXT NOT NULL, commit_hash TEXT, branch TEXT, message TEXT,
-    created_at INTEGER NOT NULL, PRIMARY KEY (user_id, id));
+    project_id   TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
+    session_id   TEXT,
+    summary      TEXT NOT NULL,
+    attributes   TEXT NOT NULL DEFAULT '{}',
+    occurred_at  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, id)
+);
+CREATE INDEX idx_coord_git_events_ws ON coord_git_events (user_id, workspace_id, occurred_at DESC);
 CREATE TABLE coord_metrics (
-    user_id TEXT NOT NULL, id TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    id           TEXT NOT NULL,
     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-    project_id TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
-    session_id TEXT, metric TEXT NOT NULL, value REAL NOT NULL, created_at INTEGER NOT NULL,
-    PRIMARY KEY (user_id, id));
+    project_id   TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
+    session_id   TEXT,
+    summary      TEXT NOT NULL,
+    attributes   TEXT NOT NULL DEFAULT '{}',
+    occurred_at  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, id)
+);
+CREATE INDEX idx_coord_metrics_ws ON coord_metrics (user_id, workspace_id, occurred_at DESC);
 CREATE TABLE coord_file_claims (
-    user_id TEXT NOT NULL, id TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    id           TEXT NOT NULL,
     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-    project_id TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
-    session_id TEXT NOT NULL, file_path TEXT NOT NULL, claimed_at INTEGER NOT NULL, released_at INTEGER,
-    PRIMARY KEY (user_id, id));
+    project_id   TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
+    session_id   TEXT,
+    summary      TEXT NOT NULL,
+    attributes   TEXT NOT NULL DEFAULT '{}',
+    occurred_at  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, id)
+);
+CREATE INDEX idx_coord_file_claims_ws ON coord_file_claims (user_id, workspace_id, occurred_at DESC);
 CREATE TABLE coord_file_reads (
-    user_id TEXT NOT NULL, id TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    id           TEXT NOT NULL,
     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-    project_id TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
-    session_id TEXT NOT NULL, file_path TEXT NOT NULL, read_at INTEGER NOT NULL,
-    PRIMARY KEY (user_id, id));
+    project_id   TEXT REFERENCES workspace_projects (id) ON DELETE SET NULL,
+    session_id   TEXT,
+    summary      TEXT NOT NULL,
+    attributes   TEXT NOT NULL DEFAULT '{}',
+    occurred_at  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, id)
+);
+CREATE INDEX idx_coord_file_reads_ws ON coord_file_reads (user_id, workspace_id, occurred_at DESC);
