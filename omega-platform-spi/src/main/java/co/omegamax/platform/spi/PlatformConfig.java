@@ -71,14 +71,25 @@ public final class PlatformConfig {
         return b.build();
     }
 
-    /** @return the value of a key, or empty */
+    /**
+     * @return the value of a key, or empty. A key with hyphens also matches its environment spelling, where
+     *     hyphens became dots: {@code omega.sqlite.busy-timeout} is found as {@code OMEGA_SQLITE_BUSY_TIMEOUT}.
+     */
     public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(key));
+        return Optional.ofNullable(values.get(resolve(key)));
+    }
+
+    private String resolve(String key) {
+        if (values.containsKey(key)) {
+            return key;
+        }
+        String relaxed = key.replace('-', '.');
+        return values.containsKey(relaxed) ? relaxed : key;
     }
 
     /** @return the value of a key; @throws ConfigurationException naming every way to set it */
     public String require(String key) {
-        String v = values.get(key);
+        String v = values.get(resolve(key));
         if (v == null) {
             throw new ConfigurationException(key + " is not set; " + howToSet(key));
         }
@@ -137,7 +148,7 @@ public final class PlatformConfig {
 
     /** @return where a key's value came from ("code", "system property", "environment variable X", a file) */
     public String sourceOf(String key) {
-        return sources.getOrDefault(key, "nowhere");
+        return sources.getOrDefault(resolve(key), "nowhere");
     }
 
     /** @return every key that has a value, sorted */

@@ -56,6 +56,14 @@ class PlatformConfigTest {
     }
 
     @Test
+    void hyphenatedKeysAreReachableFromTheEnvironment() {
+        PlatformConfig c = PlatformConfig.builder().environment(Map.of("OMEGA_SQLITE_BUSY_TIMEOUT", "250")).build();
+        assertThat(c.getInt("omega.sqlite.busy-timeout", 0)).isEqualTo(250);
+        assertThat(c.sourceOf("omega.sqlite.busy-timeout")).isEqualTo("environment variable OMEGA_SQLITE_BUSY_TIMEOUT");
+        assertThat(PlatformConfig.howToSet("omega.sqlite.busy-timeout")).contains("OMEGA_SQLITE_BUSY_TIMEOUT");
+    }
+
+    @Test
     void configFileLocationCanComeFromEnvironment() throws IOException {
         Path file = yaml("datastore: sqlite\n");
         PlatformConfig c = PlatformConfig.builder().environment(Map.of("OMEGA_CONFIG", file.toString())).build();

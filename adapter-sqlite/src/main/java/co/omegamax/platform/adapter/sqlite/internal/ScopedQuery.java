@@ -36,10 +36,33 @@ public final class ScopedQuery {
         this.table = table;
     }
 
-    /** Adds a condition, AND-ed with the user filter and the others. @return this */
+    /**
+     * Adds a condition, AND-ed with the user filter and the others. A condition is a code constant (values go
+     * through {@link #bind}); one that could escape its parentheses or mentions {@code user_id} is refused.
+     *
+     * @return this
+     */
     public ScopedQuery where(String condition) {
-        conditions.add(condition);
+        conditions.add(checkCondition(condition));
         return this;
+    }
+
+    static String checkCondition(String condition) {
+        int depth = 0;
+        for (int i = 0; i < condition.length(); i++) {
+            char c = condition.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) {
+                break;
+            }
+        }
+        String lower = condition.toLowerCase(java.util.Locale.ROOT);
+        if (depth != 0 || lower.contains(";") || lower.contains("--") || lower.contains("/*")
+                || lower.contains("user_id") || lower.contains(":__")) {
+            throw new IllegalArgumentException("refused SQL condition (unbalanced, comment, statement separator or"
+                    + " user_id): " + condition);
+        }
+        return condition;
     }
 
     /** Adds {@code column = :column} with the value bound. @return this */
