@@ -106,6 +106,10 @@ public final class SqliteMemoryEngine implements MemoryEngine {
             if (embedder != null) {
                 backfillVectors();
             }
+            db.write(c -> {
+                IndexSync.prune(c); // keeps the change log bounded
+                return null;
+            });
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -719,7 +723,7 @@ public final class SqliteMemoryEngine implements MemoryEngine {
             }
             if (ctx.sync() != null) {
                 ctx.sync().catchUp(c);
-                ctx.sync().prune(c);
+                IndexSync.prune(c);
             }
             return n;
         });

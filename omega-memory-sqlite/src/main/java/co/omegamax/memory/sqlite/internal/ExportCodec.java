@@ -182,7 +182,7 @@ public final class ExportCodec {
 
     private static boolean sameContent(Connection c, String canonicalHash, JsonNode n) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM memories WHERE canonical_hash = ? "
-                + "AND workspace IS ? AND project IS ? AND status = ?")) {
+                + "AND +workspace IS ? AND +project IS ? AND status = ?")) {
             ps.setString(1, canonicalHash);
             ps.setString(2, text(n, "workspace"));
             ps.setString(3, text(n, "project"));

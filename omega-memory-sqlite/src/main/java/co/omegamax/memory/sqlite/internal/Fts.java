@@ -22,6 +22,24 @@ public final class Fts {
         return String.join(" OR ", quoted);
     }
 
+    /**
+     * The {@code n} longest distinct words, all required (AND), or {@code null} without words. Long words
+     * are usually rare, so this finds near-duplicates (which share almost every word) with a selective
+     * index lookup instead of ranking every document that shares one common word.
+     */
+    public static String mostWords(String text, int n) {
+        List<String> words = new ArrayList<>(Text.words(text));
+        if (words.isEmpty()) {
+            return null;
+        }
+        words.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        List<String> quoted = new ArrayList<>();
+        for (String w : words.subList(0, Math.min(n, words.size()))) {
+            quoted.add(quote(w));
+        }
+        return String.join(" AND ", quoted);
+    }
+
     /** The exact phrase, or {@code null} when the text has no searchable character. */
     public static String phrase(String text) {
         String cleaned = text.strip();

@@ -44,11 +44,11 @@ public final class IndexSync {
 
     /** Applies every change since the last call (a full load the first time or after invalidation). */
     public void catchUp(Connection c) throws SQLException {
-        long max = scalar(c, "SELECT COALESCE(MAX(seq), 0) FROM memory_changes");
+        long max = scalar(c, "SELECT MAX(seq) FROM memory_changes");
         if (lastSeq >= 0 && max == lastSeq) {
             return;
         }
-        long min = scalar(c, "SELECT COALESCE(MIN(seq), 0) FROM memory_changes");
+        long min = scalar(c, "SELECT MIN(seq) FROM memory_changes");
         if (lastSeq < 0 || (min > lastSeq + 1)) {
             fullLoad(c, max);
             return;
@@ -86,9 +86,9 @@ public final class IndexSync {
     }
 
     /** Deletes change-log entries no process should still need. */
-    public void prune(Connection c) throws SQLException {
+    public static void prune(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM memory_changes WHERE seq < ?")) {
-            ps.setLong(1, scalar(c, "SELECT COALESCE(MAX(seq), 0) FROM memory_changes") - KEEP_CHANGES);
+            ps.setLong(1, scalar(c, "SELECT MAX(seq) FROM memory_changes") - KEEP_CHANGES);
             ps.executeUpdate();
         }
     }
@@ -118,6 +118,7 @@ public final class IndexSync {
                 new VectorIndex.Attrs(type.ordinal(), rs.getString(3), rs.getString(4), rs.getString(5), visible));
     }
 
+    /** The first column of the first row as a long; 0 for no row or NULL. */
     static long scalar(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;

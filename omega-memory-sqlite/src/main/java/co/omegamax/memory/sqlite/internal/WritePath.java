@@ -102,7 +102,7 @@ public final class WritePath {
                     null);
         }
         // rowids are distinct positive integers, so MAX(rowid) (O(1)) bounds the count; count exactly near the limit
-        long count = IndexSync.scalar(c, "SELECT COALESCE(MAX(rowid), 0) FROM memories");
+        long count = IndexSync.scalar(c, "SELECT MAX(rowid) FROM memories");
         if (count >= ctx.settings().maxMemories()) {
             count = IndexSync.scalar(c, "SELECT COUNT(*) FROM memories");
         }
@@ -174,7 +174,8 @@ public final class WritePath {
 
     private MemoryRows.Row findCanonical(Connection c, String hash, Scope scope) throws SQLException {
         List<MemoryRows.Row> rows = MemoryRows.select(c, "WHERE m.canonical_hash = ? AND m.status = 'ACTIVE' "
-                + "AND m.workspace IS ? AND m.project IS ? LIMIT 1", listOf(hash, scope.workspace(), scope.project()));
+                // unary + keeps the planner on the hash index (the scope index matches every local row)
+                + "AND +m.workspace IS ? AND +m.project IS ? LIMIT 1", listOf(hash, scope.workspace(), scope.project()));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -184,7 +185,10 @@ public final class WritePath {
             VectorIndex.Filter f = new VectorIndex.Filter(0, m.scope().workspace(), m.scope().project(), null, true);
             ctx.index().search(vector, NEIGHBOURS, f).forEach(h -> candidates.add(h.rowid()));
         }
-        String match = Fts.anyWord(m.content());
+        // with a model, meaning finds paraphrases and contradictions; words only need to find near-copies.
+        // Without one, contradictions are found by shared words, which needs the broader (slower) OR query.
+        boolean broad = vector == null && CONTRADICTABLE.contains(m.eventType());
+        String match = broad ? Fts.anyWord(m.content()) : Fts.mostWords(m.content(), 4);
         if (match != null) {
             try (PreparedStatement ps = c.prepareStatement("SELECT f.rowid FROM memories_fts f JOIN memories m ON "
                     + "m.rowid = f.rowid WHERE memories_fts MATCH ? AND m.status = 'ACTIVE' AND m.workspace IS ? "
