@@ -22,6 +22,14 @@ public final class Engines {
 
     /** Opens (creating if needed) the database with every discovered extension. */
     public static HookedMemoryEngine open(Path database, ClassLoader loader) {
+        return open(database, loader, true);
+    }
+
+    /**
+     * Opens the database; without {@code embeddings} the model is not loaded (words only, fast start; memories
+     * stored so get their vectors the next time the database is opened with the model).
+     */
+    public static HookedMemoryEngine open(Path database, ClassLoader loader, boolean embeddings) {
         Path parent = database.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             try {
@@ -44,6 +52,9 @@ public final class Engines {
             LOG.warn("hook provider skipped: {}", f);
         }
         SqliteMemoryEngine.Builder b = SqliteMemoryEngine.builder(database);
+        if (!embeddings) {
+            b.withoutEmbeddings();
+        }
         if (!retrieval.modifiers().isEmpty()) {
             b.scoreModifiers(retrieval.modifiers());
         }

@@ -18,6 +18,11 @@ import co.omegamax.memory.server.internal.Doctor;
 import co.omegamax.memory.server.internal.Json;
 import co.omegamax.memory.server.internal.Maintenance;
 import co.omegamax.memory.server.internal.Views;
+import co.omegamax.memory.server.hook.HookKind;
+import co.omegamax.memory.server.hook.HookMain;
+import co.omegamax.memory.server.hook.HookService;
+import co.omegamax.memory.server.hook.HookSocketServer;
+import co.omegamax.memory.server.hook.HookWire;
 import co.omegamax.memory.spi.HookedMemoryEngine;
 import co.omegamax.memory.spi.Tool;
 import co.omegamax.memory.spi.ToolRegistry;
@@ -53,7 +58,8 @@ import picocli.CommandLine.Spec;
         subcommands = {OmegaCli.Serve.class, OmegaCli.Store.class, OmegaCli.Remember.class, OmegaCli.QueryCmd.class,
                 OmegaCli.Timeline.class, OmegaCli.Status.class, OmegaCli.DoctorCmd.class, OmegaCli.Export.class,
                 OmegaCli.Import.class, OmegaCli.Backup.class, OmegaCli.Restore.class, OmegaCli.Consolidate.class,
-                OmegaCli.Setup.class, OmegaCli.Tools.class, CommandLine.HelpCommand.class})
+                OmegaCli.Setup.class, OmegaCli.Tools.class, OmegaCli.Hook.class, OmegaCli.Daemon.class,
+                CommandLine.HelpCommand.class})
 public final class OmegaCli implements Callable<Integer> {
 
     @Option(names = "--db", scope = CommandLine.ScopeType.INHERIT, paramLabel = "FILE",
@@ -111,6 +117,21 @@ public final class OmegaCli implements Callable<Integer> {
         return Engines.open(home().database(), extensions);
     }
 
+    Path socketPath(Path override) {
+        return override != null ? override : HookWire.socketPath(env, userHome);
+    }
+
+    /** Starts the hook socket for {@code engine}; null (logged) if another server owns it or binding fails. */
+    HookSocketServer startHookSocket(Path socket, OmegaHome home, HookedMemoryEngine engine) {
+        try {
+            return new HookSocketServer(socket, home.database(), new HookService(engine, home.defaultScope())).start();
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(OmegaCli.class).warn("Claude Code hooks not served over a socket: {}",
+                    e.getMessage());
+            return null;
+        }
+    }
+
     ToolRegistry registry(OmegaHome home) {
         return ToolRegistry.discover(new CoreTools(home.database(), home.backups()), extensions);
     }
@@ -155,8 +176,15 @@ public final class OmegaCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "serve", description = "Run the MCP server on stdio (for Claude Code, Cursor, ...). Logs go to stderr.")
+    @Command(name = "serve", description = "Run the MCP server on stdio (for Claude Code, Cursor, ...) and serve "
+            + "`omega hook` calls on a Unix socket. Logs go to stderr.")
     static final class Serve extends Sub {
+        @Option(names = "--socket", paramLabel = "PATH",
+                description = "Hook socket (default: $OMEGA_SOCKET, else $OMEGA_HOME/omega.sock)")
+        Path socket;
+        @Option(names = "--no-hook-socket", description = "Do not serve Claude Code hooks over the socket")
+        boolean noSocket;
+
         @Override
         public Integer call() throws Exception {
             OmegaHome home = root.home();
@@ -166,9 +194,13 @@ public final class OmegaCli implements Callable<Integer> {
             HookedMemoryEngine engine = root.openEngine();
             String session = "mcp-" + ProcessHandle.current().pid();
             java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+            HookSocketServer hooks = noSocket ? null : root.startHookSocket(root.socketPath(socket), home, engine);
             Runnable stop = () -> {
                 if (stopped.compareAndSet(false, true)) {
                     try {
+                        if (hooks != null) {
+                            hooks.close();
+                        }
                         engine.sessionStopped(session, "mcp", home.defaultScope());
                     } finally {
                         engine.close();
@@ -509,6 +541,11 @@ public final class OmegaCli implements Callable<Integer> {
         Path config;
         @Option(names = "--command", description = "Command the client runs (default: this launcher, or java -jar <jar>)")
         String command;
+        @Option(names = "--no-hooks", description = "Do not add the Claude Code hooks (session-start, prompt, post-edit, "
+                + "stop) to ~/.claude/settings.json (claude-code) or ./.claude/settings.json (claude-code-project)")
+        boolean noHooks;
+        @Option(names = "--settings", paramLabel = "FILE", description = "Write the hooks to this settings file instead")
+        Path settings;
 
         @Override
         public Integer call() throws IOException {
@@ -537,7 +574,43 @@ public final class OmegaCli implements Callable<Integer> {
                 case UPDATED -> "added the omega MCP server to " + file + " (other entries kept)";
                 case UNCHANGED -> "omega is already registered in " + file + "; nothing changed";
             });
+            Path hooksFile = settings != null ? settings
+                    : ClientSetup.hooksFile(client, root.userHome, Path.of("").toAbsolutePath());
+            if (!noHooks && hooksFile != null) {
+                String prefix = (root.db == null ? "" : "OMEGA_DB=" + shellQuote(root.db.toAbsolutePath().toString())
+                        + " ") + hookCommand();
+                List<ClientSetup.HookEntry> entries = new ArrayList<>();
+                for (HookKind k : HookKind.values()) {
+                    entries.add(new ClientSetup.HookEntry(k.claudeEvent(),
+                            k == HookKind.POST_EDIT ? "Edit|Write|MultiEdit" : null, prefix + " " + k.command(), 10,
+                            k.command()));
+                }
+                ClientSetup.Outcome h = ClientSetup.installHooks(hooksFile, entries);
+                out().println(switch (h) {
+                    case CREATED -> "created " + hooksFile + " with the omega Claude Code hooks";
+                    case UPDATED -> "added the omega Claude Code hooks to " + hooksFile + " (other hooks kept)";
+                    case UNCHANGED -> "the omega Claude Code hooks are already in " + hooksFile + "; nothing changed";
+                });
+            }
             return 0;
+        }
+
+        /** The hook command up to the hook name: {@code <cmd> hook}, or the fast hook main class of the jar. */
+        private String hookCommand() {
+            if (command != null) {
+                return command + " hook";
+            }
+            String launcher = System.getProperty("omega.launcher");
+            if (launcher != null && !launcher.isBlank()) {
+                return shellQuote(Path.of(launcher).toAbsolutePath().toString()) + " hook";
+            }
+            return shellQuote(Path.of(System.getProperty("java.home"), "bin", "java").toString())
+                    + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp " + shellQuote(jarPath()) + " "
+                    + HookMain.class.getName();
+        }
+
+        static String shellQuote(String s) {
+            return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
         }
 
         private static String jarPath() {
@@ -575,6 +648,97 @@ public final class OmegaCli implements Callable<Integer> {
                 }
                 r.failures().forEach(f -> err().println("skipped: " + f));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "hook", description = "Claude Code hook: reads the hook JSON on stdin and prints the hook output. "
+            + "HOOK is session-start (briefing), prompt (capture preferences/decisions/lessons, surface memories), "
+            + "post-edit (memories about the edited file) or stop (session summary). Uses a running `omega serve` / "
+            + "`omega daemon` over its socket, else works in-process. Always exits 0.")
+    static final class Hook extends Sub {
+        @Parameters(index = "0", paramLabel = "HOOK", description = "session-start, prompt, post-edit or stop")
+        String kind;
+        @Option(names = "--deadline-ms", description = "Give up silently after this many ms (default "
+                + "$OMEGA_HOOK_DEADLINE_MS, else 1500)")
+        Long deadline;
+        @Option(names = "--socket", paramLabel = "PATH")
+        Path socket;
+        @Option(names = "--no-socket", description = "Do not try the server")
+        boolean noSocket;
+        @Option(names = "--no-fallback", description = "Only the server; print nothing when none runs")
+        boolean noFallback;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of(kind));
+            if (deadline != null) {
+                args.add("--deadline-ms=" + deadline);
+            }
+            args.add("--socket=" + root.socketPath(socket));
+            if (root.db != null) {
+                args.add("--db=" + root.db);
+            }
+            if (noSocket) {
+                args.add("--no-socket");
+            }
+            if (noFallback) {
+                args.add("--no-fallback");
+            }
+            java.io.PrintStream errStream = new java.io.PrintStream(new java.io.OutputStream() {
+                private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+
+                @Override
+                public void write(int b) {
+                    if (b == '\n') {
+                        err().println(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+                        buf.reset();
+                    } else {
+                        buf.write(b);
+                    }
+                }
+            }, true, java.nio.charset.StandardCharsets.UTF_8);
+            String output = HookMain.run(args.toArray(String[]::new), System.in, errStream, root.env, root.userHome);
+            out().print(output);
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "daemon", description = "Serve `omega hook` calls on the Unix socket (no MCP), keeping the "
+            + "model loaded, until stopped (Ctrl-C / SIGTERM). Use it when no `omega serve` runs.")
+    static final class Daemon extends Sub {
+        @Option(names = "--socket", paramLabel = "PATH",
+                description = "Hook socket (default: $OMEGA_SOCKET, else $OMEGA_HOME/omega.sock)")
+        Path socket;
+
+        @Override
+        public Integer call() throws Exception {
+            OmegaHome home = root.home();
+            HookedMemoryEngine engine = root.openEngine();
+            HookSocketServer server;
+            try {
+                server = new HookSocketServer(root.socketPath(socket), home.database(),
+                        new HookService(engine, home.defaultScope())).start();
+            } catch (IOException e) {
+                engine.close();
+                throw e;
+            }
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable stop = () -> {
+                if (stopped.compareAndSet(false, true)) {
+                    try {
+                        server.close();
+                    } finally {
+                        engine.close();
+                        done.countDown();
+                    }
+                }
+            };
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "omega-daemon-shutdown"));
+            err().println("omega daemon: serving hooks on " + server.socket() + " for " + home.database());
+            done.await();
             return 0;
         }
     }

@@ -77,6 +77,122 @@ public final class ClientSetup {
         }
         mcp.put(name, entry);
         root.put("mcpServers", mcp);
+        write(file, root, exists);
+        return exists ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    /** The Claude Code settings file that holds hooks for a client: user or project scope; null for others. */
+    public static Path hooksFile(String client, Path userHome, Path projectDir) {
+        return switch (client) {
+            case "claude-code" -> userHome.resolve(".claude").resolve("settings.json");
+            case "claude-code-project" -> projectDir.resolve(".claude").resolve("settings.json");
+            default -> null;
+        };
+    }
+
+    /**
+     * One Claude Code hook registration: {@code event} (e.g. {@code PostToolUse}), optional {@code matcher},
+     * the shell {@code command} and its {@code timeout} in seconds. {@code marker} is the hook name that
+     * identifies an earlier OMEGA registration of the same hook: a command mentioning omega and ending in
+     * {@code " hook <marker>"} or {@code ".HookMain <marker>"}.
+     */
+    public record HookEntry(String event, String matcher, String command, int timeoutSeconds, String marker) {
+    }
+
+    /**
+     * Adds the hooks to {@code hooks.<event>} in a Claude Code settings file, keeping every other key, event
+     * and hook. An earlier OMEGA registration of the same hook (same marker, command mentioning omega) is
+     * replaced; when everything is already as given the file is not touched.
+     */
+    @SuppressWarnings("unchecked")
+    public static Outcome installHooks(Path file, List<HookEntry> entries) throws IOException {
+        boolean exists = Files.exists(file);
+        Map<String, Object> root = exists ? read(file) : new LinkedHashMap<>();
+        Object h = root.get("hooks");
+        if (h != null && !(h instanceof Map)) {
+            throw new IOException(file + ": \"hooks\" is not an object; fix it first, nothing was changed");
+        }
+        Map<String, Object> hooks = h == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, Object>) h);
+        boolean changed = false;
+        for (HookEntry e : entries) {
+            Object g = hooks.get(e.event());
+            if (g != null && !(g instanceof List)) {
+                throw new IOException(file + ": \"hooks." + e.event() + "\" is not an array; fix it first, nothing "
+                        + "was changed");
+            }
+            List<Object> groups = g == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>((List<Object>) g);
+            Map<String, Object> wantedHook = new LinkedHashMap<>();
+            wantedHook.put("type", "command");
+            wantedHook.put("command", e.command());
+            wantedHook.put("timeout", e.timeoutSeconds());
+            Map<String, Object> wantedGroup = new LinkedHashMap<>();
+            if (e.matcher() != null) {
+                wantedGroup.put("matcher", e.matcher());
+            }
+            wantedGroup.put("hooks", List.of(wantedHook));
+            Object wantedNormalized = Json.MAPPER.convertValue(wantedGroup, Object.class);
+            boolean present = false;
+            List<Object> kept = new java.util.ArrayList<>();
+            for (Object group : groups) {
+                if (wantedNormalized.equals(group) && !present) {
+                    present = true;
+                    kept.add(group);
+                    continue;
+                }
+                if (group instanceof Map<?, ?> gm && gm.get("hooks") instanceof List<?> list) {
+                    List<Object> others = new java.util.ArrayList<>();
+                    for (Object hook : list) {
+                        if (!isOurs(hook, e.marker())) {
+                            others.add(hook);
+                        }
+                    }
+                    if (others.size() != list.size()) {
+                        changed = true;
+                        if (others.isEmpty()) {
+                            continue;
+                        }
+                        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) gm);
+                        copy.put("hooks", others);
+                        kept.add(copy);
+                        continue;
+                    }
+                }
+                kept.add(group);
+            }
+            if (!present) {
+                kept.add(wantedGroup);
+                changed = true;
+            }
+            hooks.put(e.event(), kept);
+        }
+        if (!changed && exists) {
+            return Outcome.UNCHANGED;
+        }
+        root.put("hooks", hooks);
+        write(file, root, exists);
+        return exists ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    private static boolean isOurs(Object hook, String marker) {
+        if (hook instanceof Map<?, ?> m && m.get("command") instanceof String c) {
+            String t = c.strip();
+            return (t.endsWith(" hook " + marker) || t.endsWith(".HookMain " + marker))
+                    && t.toLowerCase(java.util.Locale.ROOT).contains("omega");
+        }
+        return false;
+    }
+
+    private static Map<String, Object> read(Path file) throws IOException {
+        String text = Files.readString(file);
+        try {
+            return text.isBlank() ? new LinkedHashMap<>() : Json.readObject(text);
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is not valid JSON (" + e.getMessage() + "); fix it first, nothing "
+                    + "was changed", e);
+        }
+    }
+
+    private static void write(Path file, Map<String, Object> root, boolean exists) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
@@ -97,6 +213,5 @@ public final class ClientSetup {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        return exists ? Outcome.UPDATED : Outcome.CREATED;
     }
 }
