@@ -82,6 +82,8 @@ public final class SqliteMemoryEngine implements MemoryEngine {
     private final ReadPath reads;
     private final boolean ownsEmbedder;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.Queue<String> pendingAccess = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile long lastAccessFlush;
 
     private SqliteMemoryEngine(Builder b) {
         Database db = new Database(b.path, b.settings.busyTimeoutMillis());
@@ -282,8 +284,24 @@ public final class SqliteMemoryEngine implements MemoryEngine {
         boolean meaning = query.mode() == QueryMode.HYBRID || query.mode() == QueryMode.SEMANTIC;
         float[] vector = meaning ? ctx.embed(query.text()) : null;
         QueryResult result = reads.query(query, vector);
-        recordAccess(result.hits().stream().map(h -> h.memory().id()).toList());
+        result.hits().forEach(h -> pendingAccess.add(h.memory().id()));
+        if (pendingAccess.size() >= 256 || ctx.clock().millis() - lastAccessFlush > 2_000) {
+            flushAccess();
+        }
         return result;
+    }
+
+    /**
+     * Writes the access counts of recent query hits. Batched so that a read costs no write
+     * transaction; flushed every 256 hits or 2 s, and on close.
+     */
+    private void flushAccess() {
+        List<String> ids = new ArrayList<>();
+        for (String id; (id = pendingAccess.poll()) != null; ) {
+            ids.add(id);
+        }
+        lastAccessFlush = ctx.clock().millis();
+        recordAccess(ids);
     }
 
     private void recordAccess(List<String> ids) {
@@ -761,6 +779,11 @@ public final class SqliteMemoryEngine implements MemoryEngine {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            try {
+                flushAccess();
+            } catch (RuntimeException e) {
+                LOG.warn("could not record the access counts of recent queries: {}", e.getMessage());
+            }
             ctx.db().close();
             if (ownsEmbedder && ctx.embedder() != null) {
                 ctx.embedder().close();

@@ -178,10 +178,11 @@ public final class HookMain {
         }
     }
 
-    /** The in-process handler, loaded by name so the thin-client path never loads engine classes. */
+    /**
+     * The in-process handler. The JVM resolves {@code InProcessHooks} only when the lambda runs, so the
+     * thin-client path never loads engine classes (and no reflection is needed).
+     */
     private static Callable<HookHandler> inProcessFactory(Path database, Map<String, String> env, Path userHome) {
-        return () -> (HookHandler) Class.forName("co.omegamax.memory.server.hook.InProcessHooks")
-                .getMethod("open", Path.class, Map.class, Path.class)
-                .invoke(null, database, env, userHome);
+        return () -> InProcessHooks.open(database, env, userHome);
     }
 }

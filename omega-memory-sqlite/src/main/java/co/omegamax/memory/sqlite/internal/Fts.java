@@ -40,6 +40,23 @@ public final class Fts {
         return String.join(" AND ", quoted);
     }
 
+    /** Any of the given words (OR), or {@code null} for none. */
+    public static String anyOf(List<String> words) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        List<String> quoted = new ArrayList<>();
+        for (String w : words) {
+            quoted.add(quote(w));
+        }
+        return String.join(" OR ", quoted);
+    }
+
+    /** One word, quoted. */
+    public static String term(String word) {
+        return quote(word);
+    }
+
     /** The exact phrase, or {@code null} when the text has no searchable character. */
     public static String phrase(String text) {
         String cleaned = text.strip();

@@ -24,11 +24,11 @@ public final class Json {
 
     /** Reads a string map. */
     public static Map<String, String> readMap(String json) {
-        return json == null || json.isBlank() ? Map.of() : MAPPER.readValue(json, STRING_MAP);
+        return json == null || json.isBlank() || json.equals("{}") ? Map.of() : MAPPER.readValue(json, STRING_MAP);
     }
 
     /** Reads a string list. */
     public static List<String> readList(String json) {
-        return json == null || json.isBlank() ? List.of() : MAPPER.readValue(json, STRING_LIST);
+        return json == null || json.isBlank() || json.equals("[]") ? List.of() : MAPPER.readValue(json, STRING_LIST);
     }
 }

@@ -163,6 +163,31 @@ public final class MemoryRows {
         return out;
     }
 
+    /** The subset of row ids that pass {@code where}. */
+    public static java.util.Set<Long> filterIds(Connection c, Collection<Long> rowids, Where where) throws SQLException {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        List<Long> ids = new ArrayList<>(rowids);
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            StringJoiner in = new StringJoiner(",", "(", ")");
+            chunk.forEach(id -> in.add("?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.rowid FROM memories m WHERE m.rowid IN " + in
+                    + " AND " + where.sql())) {
+                int i = 1;
+                for (Long id : chunk) {
+                    ps.setLong(i++, id);
+                }
+                bind(ps, where.params(), i);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** One memory by its public id, or {@code null}. */
     public static Row byId(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM memories m WHERE m.id = ?")) {

@@ -51,26 +51,30 @@ public final class Ranking {
     private Ranking() {
     }
 
-    /** A multiplicative factor and why. */
-    public record Factor(double value, String reason) {
+    /** A multiplicative factor and why (the text is built only when asked for: ranking is a hot path). */
+    public record Factor(double value, java.util.function.Supplier<String> why) {
+        /** Why, or an empty string. */
+        public String reason() {
+            return why.get();
+        }
     }
 
     /** Weight of the memory's type. */
     public static Factor type(Memory m) {
         double w = TYPE_WEIGHT.get(m.eventType());
-        return new Factor(w, String.format(Locale.ROOT, "type %s x%.2f", m.eventType().wireName(), w));
+        return new Factor(w, () -> String.format(Locale.ROOT, "type %s x%.2f", m.eventType().wireName(), w));
     }
 
     /** Priority 1..5 maps to x0.95..x1.15. */
     public static Factor priority(Memory m) {
         double w = 0.9 + 0.05 * m.priority();
-        return new Factor(w, String.format(Locale.ROOT, "priority %d x%.2f", m.priority(), w));
+        return new Factor(w, () -> String.format(Locale.ROOT, "priority %d x%.2f", m.priority(), w));
     }
 
     /** Feedback score maps to x0.5..x1.5. */
     public static Factor feedback(Memory m) {
         double w = Math.max(0.5, Math.min(1.5, 1 + 0.1 * m.feedbackScore()));
-        return new Factor(w, String.format(Locale.ROOT, "feedback %+d x%.2f", m.feedbackScore(), w));
+        return new Factor(w, () -> String.format(Locale.ROOT, "feedback %+d x%.2f", m.feedbackScore(), w));
     }
 
     /** exp(-rate x age in days), never below the type's floor. */
@@ -78,7 +82,7 @@ public final class Ranking {
         Decay d = DECAY.get(m.eventType());
         double days = Math.max(0, Duration.between(m.validFrom(), now).toHours() / 24.0);
         double w = Math.max(d.floor(), Math.exp(-d.perDay() * days));
-        return new Factor(w, String.format(Locale.ROOT, "recency %.0fd x%.2f", days, w));
+        return new Factor(w, () -> String.format(Locale.ROOT, "recency %.0fd x%.2f", days, w));
     }
 
     /** Boost for memories mentioning the caller's current file or carrying its tags; 1 when no context. */
@@ -107,6 +111,7 @@ public final class Ranking {
             w *= Math.min(1.3, 1 + 0.1 * shared);
             why.append(shared).append(" context tag(s) ");
         }
-        return new Factor(w, w == 1 ? "" : String.format(Locale.ROOT, "context %sx%.2f", why, w));
+        double value = w;
+        return new Factor(w, () -> value == 1 ? "" : String.format(Locale.ROOT, "context %sx%.2f", why, value));
     }
 }

@@ -44,6 +44,7 @@ public final class ReadPath {
 
     private final EngineContext ctx;
     private final TemporalParser temporal = new TemporalParser();
+    private final TermBudget terms = new TermBudget();
     private final List<ScoreModifier> modifiers;
 
     /** A read path over the shared context. */
@@ -65,7 +66,19 @@ public final class ReadPath {
         int overlapRank;
         double overlap;
         double score;
-        final List<String> reasons = new ArrayList<>();
+        /** Built lazily: only the returned hits' reasons are ever formatted. */
+        final List<java.util.function.Supplier<String>> reasons = new ArrayList<>();
+
+        List<String> explain() {
+            List<String> out = new ArrayList<>(reasons.size());
+            for (java.util.function.Supplier<String> r : reasons) {
+                String s = r.get();
+                if (!s.isEmpty()) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
 
         Candidate(MemoryRows.Row row) {
             this.row = row;
@@ -100,7 +113,8 @@ public final class ReadPath {
             Map<Long, Integer> bm25Ranks = new HashMap<>();
             boolean words = q.mode() != QueryMode.SEMANTIC || queryVector == null;
             if (words) {
-                String match = q.mode() == QueryMode.PHRASE ? Fts.phrase(q.text()) : Fts.anyWord(q.text());
+                String match = q.mode() == QueryMode.PHRASE ? Fts.phrase(q.text())
+                        : Fts.anyOf(terms.select(c, new ArrayList<>(Text.words(q.text()))));
                 if (match != null) {
                     bm25Ranks = bm25(c, match, where);
                 }
@@ -144,7 +158,7 @@ public final class ReadPath {
             }
             List<MemoryHit> hits = new ArrayList<>();
             for (Candidate cand : ranked.subList(0, Math.min(q.limit(), ranked.size()))) {
-                hits.add(new MemoryHit(cand.row.memory(), cand.score, cand.reasons));
+                hits.add(new MemoryHit(cand.row.memory(), cand.score, cand.explain()));
             }
             return new QueryResult(hits, false, null, from != null ? from : soft == null ? null : soft.from(),
                     to != null ? to : soft == null ? null : soft.to(), ctx.degraded());
@@ -161,8 +175,35 @@ public final class ReadPath {
         return new VectorIndex.Filter(mask, q.scope().workspace(), q.scope().project(), q.agentType(), visibleOnly);
     }
 
+    /**
+     * BM25 ranks of the best word matches that pass the filter. Fast path: rank in FTS5 alone (no join),
+     * then filter the top rows; only when the filter removed too many does it rank again with the
+     * filter joined in, which visits every matching row's table entry.
+     */
     private static Map<Long, Integer> bm25(Connection c, String match, MemoryRows.Where where) throws SQLException {
+        List<Long> top = new ArrayList<>();
+        int fastLimit = CANDIDATES * 3;
+        try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? "
+                + "ORDER BY bm25(memories_fts, 1.0, 0.5) LIMIT ?")) {
+            ps.setString(1, match);
+            ps.setInt(2, fastLimit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    top.add(rs.getLong(1));
+                }
+            }
+        }
+        Set<Long> admitted = MemoryRows.filterIds(c, top, where);
         Map<Long, Integer> ranks = new LinkedHashMap<>();
+        for (Long id : top) {
+            if (admitted.contains(id) && ranks.size() < CANDIDATES) {
+                ranks.put(id, ranks.size() + 1);
+            }
+        }
+        if (ranks.size() >= CANDIDATES || top.size() < fastLimit) {
+            return ranks;
+        }
+        ranks.clear();
         String sql = "SELECT m.rowid FROM memories_fts f JOIN memories m ON m.rowid = f.rowid "
                 + "WHERE memories_fts MATCH ? AND " + where.sql() + " ORDER BY bm25(memories_fts, 1.0, 0.5) LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -170,9 +211,8 @@ public final class ReadPath {
             int i = MemoryRows.bind(ps, where.params(), 2);
             ps.setInt(i, CANDIDATES);
             try (ResultSet rs = ps.executeQuery()) {
-                int rank = 1;
                 while (rs.next()) {
-                    ranks.put(rs.getLong(1), rank++);
+                    ranks.put(rs.getLong(1), ranks.size() + 1);
                 }
             }
         }
@@ -211,29 +251,31 @@ public final class ReadPath {
         double rrf = 0;
         if (cand.vectorRank > 0) {
             rrf += W_VECTOR / (Ranking.RRF_K + cand.vectorRank);
-            cand.reasons.add(String.format(Locale.ROOT, "vector rank %d (cosine %.3f)", cand.vectorRank, cand.cosine));
+            cand.reasons.add(() -> String.format(Locale.ROOT, "vector rank %d (cosine %.3f)", cand.vectorRank,
+                    cand.cosine));
         }
         if (cand.bm25Rank > 0) {
             rrf += W_BM25 / (Ranking.RRF_K + cand.bm25Rank);
-            cand.reasons.add("bm25 rank " + cand.bm25Rank);
+            cand.reasons.add(() -> "bm25 rank " + cand.bm25Rank);
         }
         if (cand.overlapRank > 0) {
             rrf += W_OVERLAP / (Ranking.RRF_K + cand.overlapRank);
-            cand.reasons.add(String.format(Locale.ROOT, "word/tag overlap %.0f%%", cand.overlap * 100));
+            cand.reasons.add(() -> String.format(Locale.ROOT, "word/tag overlap %.0f%%", cand.overlap * 100));
         }
         Memory m = cand.row.memory();
         double score = rrf * 1000;
         for (Ranking.Factor f : List.of(Ranking.type(m), Ranking.priority(m), Ranking.feedback(m),
                 Ranking.recency(m, now), Ranking.context(m, q.contextFile(), q.contextTags()))) {
             score *= f.value();
-            if (!f.reason().isEmpty() && f.value() != 1.0) {
-                cand.reasons.add(f.reason());
+            if (f.value() != 1.0) {
+                cand.reasons.add(f.why());
             }
         }
         if (soft != null) {
             boolean inside = !m.validFrom().isBefore(soft.from()) && !m.validFrom().isAfter(soft.to());
             score *= inside ? 1.5 : 0.7;
-            cand.reasons.add(inside ? "inside inferred time range x1.50" : "outside inferred time range x0.70");
+            String why = inside ? "inside inferred time range x1.50" : "outside inferred time range x0.70";
+            cand.reasons.add(() -> why);
         }
         for (ScoreModifier modifier : modifiers) {
             ScoreAdjustment adj;
@@ -245,8 +287,9 @@ public final class ReadPath {
             }
             if (adj != null && adj.factor() != 1.0) {
                 score *= adj.factor();
-                cand.reasons.add(adj.reason().isEmpty()
-                        ? String.format(Locale.ROOT, "%s x%.2f", modifier.name(), adj.factor()) : adj.reason());
+                ScoreAdjustment a = adj;
+                cand.reasons.add(() -> a.reason().isEmpty()
+                        ? String.format(Locale.ROOT, "%s x%.2f", modifier.name(), a.factor()) : a.reason());
             }
         }
         cand.score = score;
@@ -275,7 +318,7 @@ public final class ReadPath {
                 Candidate cand = new Candidate(row);
                 double weight = neighbours.get(row.rowid());
                 cand.score = seed.score * 0.5 * weight;
-                cand.reasons.add(String.format(Locale.ROOT, "graph neighbour of %s (weight %.2f)",
+                cand.reasons.add(() -> String.format(Locale.ROOT, "graph neighbour of %s (weight %.2f)",
                         seed.row.memory().id(), weight));
                 byRow.put(row.rowid(), cand);
                 ranked.add(cand);

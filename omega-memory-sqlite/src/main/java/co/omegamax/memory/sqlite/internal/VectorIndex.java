@@ -234,7 +234,7 @@ public final class VectorIndex {
                 break;
             }
         }
-        int[] out = new int[Math.min(candidates.length, m * 2)];
+        int[] out = new int[Math.min(candidates.length, m)];
         int n = 0;
         for (int pass = 0; pass < 2 && n < out.length; pass++) {
             for (int c = 0; c < candidates.length && n < out.length; c++) {

@@ -62,10 +62,12 @@ public final class MemoryBenchmark {
         List<String> queries = queries();
         try (OnnxEmbedder bge = OnnxEmbedder.bgeSmallEnV15Quantized()) {
             List<float[]> corpusVectors = bge.embedAll(corpus.stream().map(n -> n.get("content").asString()).toList());
-            System.out.println("## Store throughput (real write path)\n");
-            System.out.println("| mode | memories | seconds | memories/s |\n|---|---|---|---|");
-            storeThroughput(work, bge, corpus, true, 1_000);
-            storeThroughput(work, bge, corpus, false, 20_000);
+            if (Boolean.parseBoolean(System.getProperty("bench.store", "true"))) {
+                System.out.println("## Store throughput (real write path)\n");
+                System.out.println("| mode | memories | seconds | memories/s |\n|---|---|---|---|");
+                storeThroughput(work, bge, corpus, true, 1_000);
+                storeThroughput(work, bge, corpus, false, 20_000);
+            }
 
             System.out.println("\n## Query latency\n");
             System.out.println("| memories | p50 excl. embedding ms | p95 excl. ms | p50 incl. embedding ms | "
