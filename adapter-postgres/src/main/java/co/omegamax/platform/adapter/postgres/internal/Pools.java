@@ -1,0 +1,42 @@
+package co.omegamax.platform.adapter.postgres.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Connection pools and single-connection data sources for the application and owner roles. */
+public final class Pools {
+    private Pools() {
+    }
+
+    /**
+     * @return a HikariCP pool; strings are sent untyped ({@code stringtype=unspecified}) so UUID, JSONB and
+     *     TIMESTAMPTZ columns take text parameters
+     */
+    public static HikariDataSource pool(String url, String user, String password, int maxSize, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(maxSize);
+        config.setMinimumIdle(Math.min(2, maxSize));
+        config.setPoolName(name);
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("stringtype", "unspecified");
+        config.addDataSourceProperty("ApplicationName", name);
+        return new HikariDataSource(config);
+    }
+
+    /** @return an unpooled data source (migrations, schema tools) */
+    public static PGSimpleDataSource simple(String url, String user, String password) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setUser(user);
+        ds.setPassword(password);
+        ds.setStringType("unspecified");
+        ds.setApplicationName("omega-schema-tools");
+        return ds;
+    }
+}
