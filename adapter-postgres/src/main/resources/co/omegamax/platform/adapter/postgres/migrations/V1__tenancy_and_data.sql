@@ -5,15 +5,16 @@
 -- in text form, hence the ::text in the policies. Client-chosen ids are unique per user: PRIMARY KEY (user_id, id).
 -- Text columns that are ordered on use COLLATE "C" (code-point order, as the DataStore contract says).
 
--- auth.uid(): Supabase has it; on raw PostgreSQL create a compatible one reading the same setting.
+-- auth.uid(): Supabase has it; on raw PostgreSQL create a compatible one reading the same settings. After a
+-- transaction-local set_config ends, the setting reads '' (not NULL) on that connection, hence the nullif.
 DO $do$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                    WHERE n.nspname = 'auth' AND p.proname = 'uid' AND p.pronargs = 0) THEN
         CREATE SCHEMA IF NOT EXISTS auth;
         CREATE FUNCTION auth.uid() RETURNS text LANGUAGE sql STABLE AS $f$
-            SELECT nullif(coalesce(current_setting('request.jwt.claim.sub', true),
-                                   (current_setting('request.jwt.claims', true)::jsonb ->> 'sub')), '')::text
+            SELECT coalesce(nullif(current_setting('request.jwt.claim.sub', true), ''),
+                            (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'))::text
         $f$;
         EXECUTE format('GRANT USAGE ON SCHEMA auth TO %I', '${app_role}');
         EXECUTE format('GRANT EXECUTE ON FUNCTION auth.uid() TO %I', '${app_role}');
