@@ -23,6 +23,24 @@ public interface AuthProvider extends AutoCloseable {
     /** Ends the request's session; a request without a session is a no-op. */
     void signOut(AuthRequest request);
 
+    /**
+     * Authenticates a request strictly: like {@link #validateSession} but a refusal throws, with a typed
+     * {@link AuthFailureReason}. Providers should override this with precise reasons; the default reports
+     * {@link AuthFailureReason#MISSING_TOKEN} or {@link AuthFailureReason#OTHER}.
+     *
+     * @return the request's valid session
+     * @throws AuthenticationException with the reason the request was refused (never echoing the token)
+     */
+    default AuthSession authenticate(AuthRequest request) {
+        Validate.notNull("request", request);
+        if (request.bearerToken().isEmpty() && request.cookieNames().isEmpty()) {
+            throw new AuthenticationException(AuthFailureReason.MISSING_TOKEN,
+                    "the request carries no bearer token or session cookie; send 'Authorization: Bearer <token>'");
+        }
+        return validateSession(request).orElseThrow(() -> new AuthenticationException(AuthFailureReason.OTHER,
+                "the request's token or session was refused; sign in again"));
+    }
+
     /** Releases resources; the default does nothing. */
     @Override
     default void close() {
