@@ -71,6 +71,13 @@ final class TestIssuer implements AutoCloseable {
         }
     }
 
+    private static final RSAKey SPARE = newKey();
+
+    /** @return a foreign key under a fresh kid, without generating a new RSA key pair */
+    static RSAKey newKeyFast() {
+        return new RSAKey.Builder(SPARE).keyID("k-" + UUID.randomUUID()).build();
+    }
+
     RSAKey current() {
         return current;
     }
