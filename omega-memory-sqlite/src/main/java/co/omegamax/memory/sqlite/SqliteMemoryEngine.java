@@ -82,6 +82,13 @@ public final class SqliteMemoryEngine implements MemoryEngine {
     private final ReadPath reads;
     private final boolean ownsEmbedder;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Embeds queries and scans vectors while the calling thread ranks words. */
+    private final java.util.concurrent.ExecutorService searchThreads =
+            java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "omega-search");
+                t.setDaemon(true);
+                return t;
+            });
     private final java.util.Queue<String> pendingAccess = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long lastAccessFlush;
 
@@ -104,7 +111,7 @@ public final class SqliteMemoryEngine implements MemoryEngine {
             this.ctx = new EngineContext(db, embedder, sync, b.settings, b.clock);
             this.ownsEmbedder = b.embedder == null;
             this.writes = new WritePath(ctx);
-            this.reads = new ReadPath(ctx, b.scoreModifiers);
+            this.reads = new ReadPath(ctx, b.scoreModifiers, searchThreads);
             if (embedder != null) {
                 backfillVectors();
             }
@@ -282,7 +289,9 @@ public final class SqliteMemoryEngine implements MemoryEngine {
                     query.from(), query.to(), ctx.degraded());
         }
         boolean meaning = query.mode() == QueryMode.HYBRID || query.mode() == QueryMode.SEMANTIC;
-        float[] vector = meaning ? ctx.embed(query.text()) : null;
+        java.util.concurrent.CompletableFuture<float[]> vector = meaning && !ctx.degraded()
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> ctx.embed(query.text()), searchThreads)
+                : null;
         QueryResult result = reads.query(query, vector);
         result.hits().forEach(h -> pendingAccess.add(h.memory().id()));
         if (pendingAccess.size() >= 256 || ctx.clock().millis() - lastAccessFlush > 2_000) {
@@ -784,6 +793,7 @@ public final class SqliteMemoryEngine implements MemoryEngine {
             } catch (RuntimeException e) {
                 LOG.warn("could not record the access counts of recent queries: {}", e.getMessage());
             }
+            searchThreads.shutdown();
             ctx.db().close();
             if (ownsEmbedder && ctx.embedder() != null) {
                 ctx.embedder().close();

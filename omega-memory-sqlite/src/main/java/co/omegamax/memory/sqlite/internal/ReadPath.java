@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Hybrid retrieval. Candidates come from the vector index, from FTS5 (BM25) and, for the fused
@@ -46,16 +48,16 @@ public final class ReadPath {
     private final TemporalParser temporal = new TemporalParser();
     private final TermBudget terms = new TermBudget();
     private final List<ScoreModifier> modifiers;
+    private final Executor searchThreads;
 
-    /** A read path over the shared context. */
-    public ReadPath(EngineContext ctx) {
-        this(ctx, List.of());
-    }
-
-    /** A read path that also applies plug-in score modifiers after the built-in ranking, in order. */
-    public ReadPath(EngineContext ctx, List<ScoreModifier> modifiers) {
+    /**
+     * A read path that applies plug-in score modifiers after the built-in ranking, in order, and runs
+     * vector searches on {@code searchThreads}.
+     */
+    public ReadPath(EngineContext ctx, List<ScoreModifier> modifiers, Executor searchThreads) {
         this.ctx = ctx;
         this.modifiers = List.copyOf(modifiers);
+        this.searchThreads = searchThreads;
     }
 
     private static final class Candidate {
@@ -85,8 +87,13 @@ public final class ReadPath {
         }
     }
 
-    /** Runs a query; {@code queryVector} is null in degraded mode or for word-only modes. */
-    public QueryResult query(MemoryQuery q, float[] queryVector) {
+    /**
+     * Runs a query. {@code queryVector} is {@code null} for word-only modes and in degraded mode;
+     * otherwise the query embedding, possibly still being computed: the vector search runs on the
+     * engine's search threads while this thread ranks words, so on two cores the embedding, the
+     * vector scan and BM25 overlap.
+     */
+    public QueryResult query(MemoryQuery q, CompletableFuture<float[]> queryVector) {
         Instant now = ctx.clock().instant();
         Instant from = q.from();
         Instant to = q.to();
@@ -103,13 +110,11 @@ public final class ReadPath {
             Map<Long, Candidate> byRow = new LinkedHashMap<>();
             Map<Long, Integer> vectorRanks = new HashMap<>();
             Map<Long, Float> cosines = new HashMap<>();
-            if (queryVector != null && ctx.index() != null) {
-                int rank = 1;
-                for (VectorIndex.Hit h : ctx.index().search(queryVector, CANDIDATES, indexFilter(q))) {
-                    vectorRanks.put(h.rowid(), rank++);
-                    cosines.put(h.rowid(), h.score());
-                }
-            }
+            VectorIndex index = ctx.index();
+            CompletableFuture<List<VectorIndex.Hit>> vectorHits = queryVector == null || index == null
+                    ? CompletableFuture.completedFuture(List.of())
+                    : queryVector.thenApplyAsync(v -> v == null ? List.<VectorIndex.Hit>of()
+                            : index.search(v, CANDIDATES, indexFilter(q)), searchThreads);
             Map<Long, Integer> bm25Ranks = new HashMap<>();
             boolean words = q.mode() != QueryMode.SEMANTIC || queryVector == null;
             if (words) {
@@ -118,6 +123,11 @@ public final class ReadPath {
                 if (match != null) {
                     bm25Ranks = bm25(c, match, where);
                 }
+            }
+            int rank = 1;
+            for (VectorIndex.Hit h : join(vectorHits)) {
+                vectorRanks.put(h.rowid(), rank++);
+                cosines.put(h.rowid(), h.score());
             }
             Set<Long> ids = new LinkedHashSet<>(vectorRanks.keySet());
             ids.addAll(bm25Ranks.keySet());
@@ -163,6 +173,21 @@ public final class ReadPath {
             return new QueryResult(hits, false, null, from != null ? from : soft == null ? null : soft.from(),
                     to != null ? to : soft == null ? null : soft.to(), ctx.degraded());
         });
+    }
+
+    /** Waits for a future, rethrowing its failure as it was thrown. */
+    public static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The filters the vector index can apply itself; SQL applies all of them again afterwards. */

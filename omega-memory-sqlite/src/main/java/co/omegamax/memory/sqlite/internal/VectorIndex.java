@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * memory of float vectors for the coarse pass (see docs/benchmarks.md).
  */
 public final class VectorIndex {
-    /** Up to this many entries every vector is scored exactly (int8). */
+    /** Up to this many entries every vector is scored exactly (int8); above, a shortlist of 1% (at least 1,000). */
     public static final int EXACT_SCAN_LIMIT = 20_000;
     private static final int SHORTLIST = 1_000;
 
@@ -177,7 +177,8 @@ public final class VectorIndex {
         try {
             int[] candidates = admitted(filter);
             if (!exhaustive && candidates.length > EXACT_SCAN_LIMIT) {
-                candidates = shortlist(query, candidates, Math.max(SHORTLIST, k * 20));
+                candidates = shortlist(query, candidates, Math.max(Math.max(SHORTLIST, k * 20),
+                        candidates.length / 100));
             }
             return topK(query, candidates, k);
         } finally {
