@@ -55,7 +55,7 @@ class SqliteDataStoreTest {
             assertThat(query(db, "PRAGMA journal_mode")).isEqualTo("wal");
         }
         assertThat(query(db, "SELECT group_concat(version || ':' || name) FROM schema_migrations"))
-                .isEqualTo("1:V1__tenancy_and_data.sql");
+                .isEqualTo("1:V1__tenancy_and_data.sql,2:V2__workspace_keys.sql");
         assertThat(query(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'coord_%'"))
                 .as("every coord_* table of the spec exists").isEqualTo("10");
     }
@@ -72,7 +72,7 @@ class SqliteDataStoreTest {
             assertThat(store.getMemories("u1", MemoryFilters.workspace(wsId), Page.first()))
                     .singleElement().extracting(m -> m.content()).isEqualTo("persisted");
         }
-        assertThat(query(db, "SELECT count(*) FROM schema_migrations")).isEqualTo("1");
+        assertThat(query(db, "SELECT count(*) FROM schema_migrations")).isEqualTo("2");
     }
 
     @Test

@@ -37,7 +37,9 @@ public enum Table {
     /** File claims. */
     COORD_FILE_CLAIMS("coord_file_claims"),
     /** File reads. */
-    COORD_FILE_READS("coord_file_reads");
+    COORD_FILE_READS("coord_file_reads"),
+    /** Workspace API keys (hashes only). */
+    WORKSPACE_KEYS("workspace_keys");
 
     private final String sqlName;
 
