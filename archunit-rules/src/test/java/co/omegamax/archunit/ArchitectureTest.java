@@ -30,6 +30,7 @@ class ArchitectureTest {
         assertThat(production.containPackage("co.omegamax.platform.tck")).as("omega-platform-tck").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.adapter.sqlite")).as("adapter-sqlite").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.adapter.oidc")).as("adapter-oidc").isTrue();
+        assertThat(production.containPackage("co.omegamax.platform.adapter.supabase.auth")).as("adapter-supabase").isTrue();
         assertThat(production.stream().map(c -> c.getPackageName())).noneMatch(p -> p.contains("archfixture"));
     }
 
