@@ -11,15 +11,7 @@ public final class Fts {
 
     /** Any of the query's words (OR), or {@code null} when the text has no searchable word. */
     public static String anyWord(String text) {
-        Set<String> words = Text.words(text);
-        if (words.isEmpty()) {
-            return null;
-        }
-        List<String> quoted = new ArrayList<>();
-        for (String w : words) {
-            quoted.add(quote(w));
-        }
-        return String.join(" OR ", quoted);
+        return anyOf(new ArrayList<>(Text.words(text)));
     }
 
     /**

@@ -137,16 +137,29 @@ public final class MemoryRows {
     /** Loads rows by row id that also pass {@code where}; result keyed by row id, in no particular order. */
     public static Map<Long, Row> loadFiltered(Connection c, Collection<Long> rowids, Where where) throws SQLException {
         Map<Long, Row> out = new LinkedHashMap<>();
-        if (rowids.isEmpty()) {
-            return out;
-        }
+        forEachAdmitted(c, rowids, where, COLUMNS, rs -> {
+            Row row = map(rs);
+            out.put(row.rowid(), row);
+        });
+        return out;
+    }
+
+    /** Reads one result row. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Selects {@code columns} of the given rows that pass {@code where}, 500 ids per statement. */
+    private static void forEachAdmitted(Connection c, Collection<Long> rowids, Where where, String columns,
+                                        RowReader reader) throws SQLException {
         List<Long> ids = new ArrayList<>(rowids);
         for (int start = 0; start < ids.size(); start += 500) {
             List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
             StringJoiner in = new StringJoiner(",", "(", ")");
             chunk.forEach(id -> in.add("?"));
-            String sql = "SELECT " + COLUMNS + " FROM memories m WHERE m.rowid IN " + in + " AND " + where.sql();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM memories m WHERE m.rowid IN "
+                    + in + " AND " + where.sql())) {
                 int i = 1;
                 for (Long id : chunk) {
                     ps.setLong(i++, id);
@@ -154,37 +167,17 @@ public final class MemoryRows {
                 bind(ps, where.params(), i);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Row row = map(rs);
-                        out.put(row.rowid(), row);
+                        reader.read(rs);
                     }
                 }
             }
         }
-        return out;
     }
 
     /** The subset of row ids that pass {@code where}. */
     public static java.util.Set<Long> filterIds(Connection c, Collection<Long> rowids, Where where) throws SQLException {
         java.util.Set<Long> out = new java.util.HashSet<>();
-        List<Long> ids = new ArrayList<>(rowids);
-        for (int start = 0; start < ids.size(); start += 500) {
-            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
-            StringJoiner in = new StringJoiner(",", "(", ")");
-            chunk.forEach(id -> in.add("?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.rowid FROM memories m WHERE m.rowid IN " + in
-                    + " AND " + where.sql())) {
-                int i = 1;
-                for (Long id : chunk) {
-                    ps.setLong(i++, id);
-                }
-                bind(ps, where.params(), i);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-        }
+        forEachAdmitted(c, rowids, where, "m.rowid", rs -> out.add(rs.getLong(1)));
         return out;
     }
 

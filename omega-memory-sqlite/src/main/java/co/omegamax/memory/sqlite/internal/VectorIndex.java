@@ -105,11 +105,7 @@ public final class VectorIndex {
             }
             rowids[slot] = rowid;
             encode(vector, slot);
-            types[slot] = (byte) attrs.typeOrdinal();
-            workspaces[slot] = intern(attrs.workspace());
-            projects[slot] = intern(attrs.project());
-            agents[slot] = intern(attrs.agentType());
-            visible[slot] = attrs.visible();
+            setAttrs(slot, attrs);
         } finally {
             lock.writeLock().unlock();
         }
@@ -121,15 +117,19 @@ public final class VectorIndex {
         try {
             Integer slot = slotOf.get(rowid);
             if (slot != null) {
-                types[slot] = (byte) attrs.typeOrdinal();
-                workspaces[slot] = intern(attrs.workspace());
-                projects[slot] = intern(attrs.project());
-                agents[slot] = intern(attrs.agentType());
-                visible[slot] = attrs.visible();
+                setAttrs(slot, attrs);
             }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void setAttrs(int slot, Attrs attrs) {
+        types[slot] = (byte) attrs.typeOrdinal();
+        workspaces[slot] = intern(attrs.workspace());
+        projects[slot] = intern(attrs.project());
+        agents[slot] = intern(attrs.agentType());
+        visible[slot] = attrs.visible();
     }
 
     /** Removes a row; the slot is reused by compaction when a quarter of slots are dead. */
