@@ -139,6 +139,26 @@ class OidcMockOAuth2ServerTest {
     }
 
     @Test
+    void signInWithAnAuthorizationCodeEnforcesTheNonceOfTheStartedLogin() throws Exception {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "carol", "JWT", List.of("omega-client"),
+                Map.of("email", "carol@example.com"), 3600));
+        PendingLogin login = provider.beginLogin(REDIRECT);
+        URI callback = followToRedirect(login.authorizationUri());
+        String code = callback.getQuery().replaceAll(".*code=([^&]+).*", "$1");
+        AuthSession s = provider.signIn(new Credentials.AuthorizationCode(code, REDIRECT.toString(), login.codeVerifier()));
+        assertThat(s.user().id()).isEqualTo("carol");
+        assertThat(s.user().email()).isEqualTo("carol@example.com");
+    }
+
+    @Test
+    void signOutRevokesAtTheIssuerWithoutFailing() {
+        String token = server.issueToken(ISSUER_ID, "dave", "omega-api", Map.of()).serialize();
+        provider.signOut(AuthRequest.builder().bearer(token).build());
+        provider.signOut(AuthRequest.builder().build());
+        assertThat(provider.metadata().getRevocationEndpointURI()).isNotNull();
+    }
+
+    @Test
     void passwordSignInIsRefusedWithAHint() {
         assertThatThrownBy(() -> provider.signIn(new Credentials.Password("a@example.com", "pw")))
                 .isInstanceOf(AuthenticationException.class).hasMessageContaining("beginLogin");
