@@ -367,10 +367,39 @@ public final class PgStore implements DataStore {
                 q.whereEq("memory_type", filters.memoryType());
             }
             if (filters.search() != null) {
+                String prefixQuery = wordPrefixQuery(filters.search());
+                if (prefixQuery != null) {
+                    // word-shaped text: the GIN index on search_vector finds the candidate rows (each word as a
+                    // prefix of a lexeme), ILIKE keeps only those that really contain the text
+                    q.where("search_vector @@ to_tsquery('simple', :fts)").bind("fts", prefixQuery);
+                }
                 q.where("content ILIKE :search ESCAPE '\\'").bind("search", "%" + escapeLike(filters.search()) + "%");
             }
             return q.orderBy("created_at DESC, id").page(page).list(rows.memory());
         });
+    }
+
+    private static final java.util.regex.Pattern WORDS =
+            java.util.regex.Pattern.compile("[A-Za-z0-9]+(?:\\s+[A-Za-z0-9]+)*");
+
+    /**
+     * @return a {@code simple}-configuration tsquery requiring every word of {@code search} as a lexeme prefix
+     *         ({@code w1:* & w2:*}), or null when the text is not only letters, digits and spaces (then the search
+     *         is ILIKE alone: the full-text parser cannot express {@code %}, {@code _} or other punctuation)
+     */
+    static String wordPrefixQuery(String search) {
+        String trimmed = search.strip();
+        if (!WORDS.matcher(trimmed).matches()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String word : trimmed.split("\\s+")) {
+            if (!sb.isEmpty()) {
+                sb.append(" & ");
+            }
+            sb.append(word).append(":*");
+        }
+        return sb.toString();
     }
 
     private static String escapeLike(String s) {
