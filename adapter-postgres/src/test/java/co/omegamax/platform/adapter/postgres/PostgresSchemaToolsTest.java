@@ -39,7 +39,7 @@ class PostgresSchemaToolsTest {
 
         StepResult migrated = PostgresSchemaTools.migrate(pg.ownerConfig(db));
         assertThat(migrated.ok()).as(migrated.toString()).isTrue();
-        assertThat(migrated.detail()).contains("applied 1 migration");
+        assertThat(migrated.detail()).contains("applied " + PostgresSchemaTools.REQUIRED_SCHEMA_VERSION + " migration");
         assertThat(PostgresSchemaTools.migrate(pg.ownerConfig(db)).detail()).contains("applied 0 migration");
 
         SchemaVersion current = PostgresSchemaTools.checkSchemaVersion(app);
@@ -56,7 +56,8 @@ class PostgresSchemaToolsTest {
             assertThat(store.getWorkspaces("u2", Page.first(5))).isEmpty();
         }
         pg.superExec(db, "insert into omega_schema_history (installed_rank, version, description, type, script,"
-                + " installed_by, execution_time, success) values (99, '2', 'future', 'SQL', 'V2__future.sql', 'x', 1, true)");
+                + " installed_by, execution_time, success) values (99, '" + (PostgresSchemaTools.REQUIRED_SCHEMA_VERSION + 1) + "', 'future', 'SQL', 'V"
+                + (PostgresSchemaTools.REQUIRED_SCHEMA_VERSION + 1) + "__future.sql', 'x', 1, true)");
         SchemaVersion ahead = PostgresSchemaTools.checkSchemaVersion(app);
         assertThat(ahead.state()).isEqualTo(SchemaVersion.State.AHEAD);
         assertThat(ahead.result().nextStep()).contains("upgrade co.omegamax:adapter-postgres");

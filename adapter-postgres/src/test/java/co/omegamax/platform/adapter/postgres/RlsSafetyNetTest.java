@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class RlsSafetyNetTest {
     private static final String A = "user-a";
     private static final String B = "user-b";
+    private static final List<String> V2_TABLES = List.of("tweets", "engagement_suggestions", "pending_events");
     private final TestPostgres pg = TestPostgres.get();
     private DataStore store;
     private HikariDataSource pool;
@@ -200,7 +201,7 @@ class RlsSafetyNetTest {
                         problems.add(rs.getString(1) + " is owned by " + rs.getString(4));
                     }
                 }
-                assertThat(tables).isGreaterThanOrEqualTo(27);
+                assertThat(tables).isGreaterThanOrEqualTo(30);
             }
             try (ResultSet rs = st.executeQuery("select tablename, roles::text, qual, with_check from pg_policies where schemaname = 'public'")) {
                 int policies = 0;
@@ -211,7 +212,7 @@ class RlsSafetyNetTest {
                         problems.add("policy on " + rs.getString(1) + ": " + rs.getString(2) + " " + rs.getString(3));
                     }
                 }
-                assertThat(policies).isEqualTo(25);
+                assertThat(policies).isEqualTo(28);
             }
             try (ResultSet rs = st.executeQuery("select t.table_name from information_schema.columns t"
                     + " where t.table_schema = 'public' and t.column_name = 'user_id' and not exists ("
@@ -221,12 +222,45 @@ class RlsSafetyNetTest {
                     problems.add(rs.getString(1) + " has no index with user_id leading");
                 }
             }
+            for (String table : V2_TABLES) {   // spec §5.2 "other data tables", added by V2
+                try (ResultSet rs = st.executeQuery("select c.relrowsecurity and c.relforcerowsecurity,"
+                        + " (select count(*) from pg_policies p where p.tablename = c.relname and p.policyname = 'user_isolation'"
+                        + "  and p.roles = array['" + TestPostgres.APP + "']::name[]),"
+                        + " (select count(*) from information_schema.columns k where k.table_schema = 'public'"
+                        + "  and k.table_name = c.relname and k.column_name in ('user_id', 'workspace_id') and k.is_nullable = 'NO')"
+                        + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                        + " where n.nspname = 'public' and c.relname = '" + table + "'")) {
+                    if (!rs.next()) {
+                        problems.add(table + " is missing");
+                        continue;
+                    }
+                    if (!rs.getBoolean(1) || rs.getInt(2) != 1 || rs.getInt(3) != 2) {
+                        problems.add(table + ": rls+forced " + rs.getBoolean(1) + ", app-role policies " + rs.getInt(2)
+                                + ", non-null user_id/workspace_id " + rs.getInt(3));
+                    }
+                }
+            }
             try (ResultSet rs = st.executeQuery("select rolsuper, rolbypassrls from pg_roles where rolname = '" + TestPostgres.APP + "'")) {
                 rs.next();
                 assertThat(rs.getBoolean(1) || rs.getBoolean(2)).isFalse();
             }
             assertThat(problems).isEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("the V2 tables isolate users too: a raw unfiltered read sees only the acting user's pending events")
+    void v2TablesIsolateUsers() {
+        for (String user : List.of(A, B)) {
+            scope.<Integer>inTenantTransaction(user, h -> h.createUpdate("insert into pending_events (user_id, workspace_id, event_type)"
+                    + " select user_id, id, 'probe' from workspaces").execute());
+        }
+        List<String> seenByA = scope.inTenantTransaction(A, h -> h.createQuery("select user_id from pending_events")
+                .mapTo(String.class).list());
+        assertThat(seenByA).containsExactly(A);
+        assertThat(superCount("select count(*) from pending_events")).isEqualTo(2);
+        assertThatThrownBy(() -> scope.<Integer>inTenantTransaction(A, h -> h.createUpdate("insert into tweets (user_id, workspace_id, content)"
+                + " select '" + B + "', id, 'x' from workspaces").execute())).hasMessageContaining("row-level security");
     }
 
     private long superCount(String sql) {

@@ -15,8 +15,9 @@ public final class Migrations {
     /** Flyway history table (kept apart from any other Flyway history in the same schema). */
     public static final String HISTORY_TABLE = "omega_schema_history";
     /** The schema version this jar needs (the highest {@code V<n>__} script). */
-    public static final int REQUIRED_VERSION = 1;
-    private static final String[] SCRIPTS = {"V1__tenancy_and_data.sql"};
+    public static final int REQUIRED_VERSION = 3;
+    private static final String[] SCRIPTS = {"V1__tenancy_and_data.sql", "V2__social_and_pending_events.sql",
+            "V3__auth_uid_hardening.sql"};
 
     private Migrations() {
     }
