@@ -34,6 +34,7 @@ public final class PostgresBenchmark {
     private static final String LIST_SQL = "select * from memories where user_id = ? and workspace_id = ?::uuid"
             + " order by created_at desc, id limit 50 offset 0";
     private static final String SEARCH_SQL = "select * from memories where user_id = ? and workspace_id = ?::uuid"
+            + " and search_vector @@ to_tsquery('simple', 'needle:*')"
             + " and content ilike ? escape '\\' order by created_at desc, id limit 50 offset 0";
 
     private PostgresBenchmark() {
@@ -63,35 +64,107 @@ public final class PostgresBenchmark {
         }
         try (DataStore store = PostgresDataStore.open(pg.appConfig(db).withPoolSize(4));
              HikariDataSource appPool = Pools.pool(pg.url(db), TestPostgres.APP, TestPostgres.APP_PASSWORD, 2, "bench-app");
+             HikariDataSource superPool = pg.superPool(db, 2, "bench-super");
              Connection superConn = pg.superConnection(db)) {
             TenantScope scope = new TenantScope(Jdbi.create(appPool), "bench");
+            // the same pool + JDBI + set_config transaction path as the app role, only the role differs
+            TenantScope superScope = new TenantScope(Jdbi.create(superPool), "bench");
             superConn.setAutoCommit(false);
             PreparedStatement setClaims = superConn.prepareStatement("select set_config('request.jwt.claims', ?, true)");
             PreparedStatement list = superConn.prepareStatement(LIST_SQL);
             PreparedStatement search = superConn.prepareStatement(SEARCH_SQL);
+
+            System.out.println("load average before: " + loadAverage());
+            String probe = user(picks[0]);
+            String probeWs = workspaces[picks[0]];
+            for (String[] q : new String[][] {{"list", LIST_SQL, null}, {"search", SEARCH_SQL, "%needle%"}}) {
+                String sql = "explain (analyze, costs off, summary on) " + q[1];
+                System.out.println("--- " + q[0] + ", app role, RLS on:");
+                scope.inTenantTransaction(probe, h -> {
+                    var query = h.createQuery(sql).bind(0, probe).bind(1, probeWs);
+                    if (q[2] != null) {
+                        query.bind(2, q[2]);
+                    }
+                    return query.mapTo(String.class).list();
+                }).forEach(System.out::println);
+                System.out.println("--- " + q[0] + ", superuser, RLS off:");
+                try (PreparedStatement ex = superConn.prepareStatement(sql)) {
+                    ex.setString(1, probe);
+                    ex.setString(2, probeWs);
+                    if (q[2] != null) {
+                        ex.setString(3, q[2]);
+                    }
+                    try (ResultSet rs = ex.executeQuery()) {
+                        while (rs.next()) {
+                            System.out.println(rs.getString(1));
+                        }
+                    }
+                }
+                superConn.commit();
+            }
+            try (Statement st = superConn.createStatement(); ResultSet rs = st.executeQuery("select p.provolatile,"
+                    + " p.proparallel, p.proconfig::text, p.prosecdef from pg_proc p join pg_namespace n on n.oid = p.pronamespace"
+                    + " where n.nspname = 'auth' and p.proname = 'uid'")) {
+                rs.next();
+                System.out.println("auth.uid(): volatile=" + rs.getString(1) + " parallel=" + rs.getString(2) + " config="
+                        + rs.getString(3) + " secdef=" + rs.getBoolean(4));
+            }
+            superConn.commit();
 
             List<String> rows = new ArrayList<>();
             rows.add(row("list: DataStore.getMemories (RLS on)", measure(picks, u -> store.getMemories(user(u),
                     MemoryFilters.workspace(workspaces[u]), Page.first(50)))));
             rows.add(row("list: same SQL, app role, RLS on", measure(picks, u -> scope.inTenantTransaction(user(u),
                     h -> h.createQuery(LIST_SQL).bind(0, user(u)).bind(1, workspaces[u]).mapToMap().list()))));
-            rows.add(row("list: same SQL, superuser, RLS off", measure(picks, u -> superQuery(superConn, setClaims, list,
+            rows.add(row("list: same SQL, superuser, RLS off, same pool/JDBI path", measure(picks, u -> superScope.inTenantTransaction(user(u),
+                    h -> h.createQuery(LIST_SQL).bind(0, user(u)).bind(1, workspaces[u]).mapToMap().list()))));
+            rows.add(row("list: same SQL, superuser, RLS off, raw JDBC", measure(picks, u -> superQuery(superConn, setClaims, list,
                     user(u), workspaces[u], null))));
             rows.add(row("search: DataStore.getMemories (RLS on)", measure(picks, u -> store.getMemories(user(u),
                     MemoryFilters.workspace(workspaces[u]).withSearch("needle"), Page.first(50)))));
             rows.add(row("search: same SQL, app role, RLS on", measure(picks, u -> scope.inTenantTransaction(user(u),
                     h -> h.createQuery(SEARCH_SQL).bind(0, user(u)).bind(1, workspaces[u]).bind(2, "%needle%")
                             .mapToMap().list()))));
-            rows.add(row("search: same SQL, superuser, RLS off", measure(picks, u -> superQuery(superConn, setClaims, search,
+            rows.add(row("search: same SQL, superuser, RLS off, same pool/JDBI path", measure(picks, u -> superScope.inTenantTransaction(user(u),
+                    h -> h.createQuery(SEARCH_SQL).bind(0, user(u)).bind(1, workspaces[u]).bind(2, "%needle%")
+                            .mapToMap().list()))));
+            rows.add(row("search: same SQL, superuser, RLS off, raw JDBC", measure(picks, u -> superQuery(superConn, setClaims, search,
                     user(u), workspaces[u], "%needle%"))));
+            // A/B on the function attributes V3 sets: SET search_path makes the SQL function non-inlinable
+            try (Statement st = superConn.createStatement()) {
+                st.execute("alter function auth.uid() reset search_path");
+            }
+            superConn.commit();
+            rows.add(row("list: same SQL, app role, RLS on, auth.uid() without SET search_path", measure(picks,
+                    u -> scope.inTenantTransaction(user(u),
+                            h -> h.createQuery(LIST_SQL).bind(0, user(u)).bind(1, workspaces[u]).mapToMap().list()))));
+            try (Statement st = superConn.createStatement()) {
+                st.execute("alter function auth.uid() set search_path = pg_catalog");
+            }
+            superConn.commit();
+            rows.add(row("list: same SQL, app role, RLS on (again, V3 attributes)", measure(picks,
+                    u -> scope.inTenantTransaction(user(u),
+                            h -> h.createQuery(LIST_SQL).bind(0, user(u)).bind(1, workspaces[u]).mapToMap().list()))));
+            rows.add(row("list: same SQL, superuser, RLS off, same pool/JDBI path (again)", measure(picks,
+                    u -> superScope.inTenantTransaction(user(u),
+                            h -> h.createQuery(LIST_SQL).bind(0, user(u)).bind(1, workspaces[u]).mapToMap().list()))));
             System.out.println();
             System.out.printf("%d users, %,d memories, %d iterations per row (random users, after %d warm-up)%n",
                     users, memories, iterations, iterations / 4);
             System.out.println("| query | p50 ms | p95 ms | mean ms |");
             System.out.println("|---|---:|---:|---:|");
             rows.forEach(System.out::println);
+            System.out.println("load average after: " + loadAverage());
         }
         System.exit(0);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String user(int u) {

@@ -120,6 +120,11 @@ final class TestPostgres {
         }
     }
 
+    /** @return a pool of superuser connections (RLS does not apply to them), for side-by-side measurements */
+    com.zaxxer.hikari.HikariDataSource superPool(String database, int size, String name) {
+        return co.omegamax.platform.adapter.postgres.internal.Pools.pool(url(database), superUser, superPassword, size, name);
+    }
+
     /** @return a superuser connection (RLS does not apply to it) */
     Connection superConnection(String database) throws SQLException {
         return DriverManager.getConnection(url(database), superUser, superPassword);
