@@ -26,9 +26,11 @@ class ArchitectureTest {
     void importsEveryModule() {
         assertThat(production.containPackage("co.omegamax.memory")).as("omega-memory-api").isTrue();
         assertThat(production.containPackage("co.omegamax.memory.sqlite")).as("omega-memory-sqlite").isTrue();
+        assertThat(production.containPackage("co.omegamax.memory.server")).as("omega-memory-server").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.spi")).as("omega-platform-spi").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.tck")).as("omega-platform-tck").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.adapter.sqlite")).as("adapter-sqlite").isTrue();
+        assertThat(production.containPackage("co.omegamax.platform.adapter.postgres")).as("adapter-postgres").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.adapter.oidc")).as("adapter-oidc").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.adapter.supabase.auth")).as("adapter-supabase").isTrue();
         assertThat(production.stream().map(c -> c.getPackageName())).noneMatch(p -> p.contains("archfixture"));
