@@ -17,7 +17,7 @@ import java.util.List;
  * bge-small embeddings computed in-process. Run: {@code ./mvnw -q -Pquickstart -pl examples -am package -DskipTests}.
  */
 public final class Quickstart {
-    /** Questions asked of the memories; none shares its key words with the memory that answers it. */
+    /** Questions asked of the memories; they are answered by meaning, the first without any shared word. */
     public static final List<String> QUESTIONS = List.of(
             "how should I indent code",
             "which database backs the service",
