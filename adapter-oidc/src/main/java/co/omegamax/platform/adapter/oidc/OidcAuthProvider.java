@@ -1,7 +1,8 @@
 package co.omegamax.platform.adapter.oidc;
 
-import co.omegamax.platform.adapter.oidc.internal.KeySource;
-import co.omegamax.platform.adapter.oidc.internal.TokenVerifier;
+import co.omegamax.platform.adapter.oidc.internal.HttpJwksFetcher;
+import co.omegamax.platform.jwt.JwksKeySource;
+import co.omegamax.platform.jwt.TokenVerifier;
 import co.omegamax.platform.spi.AuthFailureReason;
 import co.omegamax.platform.spi.AuthProvider;
 import co.omegamax.platform.spi.AuthRequest;
@@ -85,7 +86,7 @@ public final class OidcAuthProvider implements AuthProvider {
 
     private final OidcSettings settings;
     private final OIDCProviderMetadata metadata;
-    private final KeySource keys;
+    private final JwksKeySource keys;
     private final TokenVerifier verifier;
     private final Map<String, PendingLogin> pendingByVerifierHash = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
@@ -101,7 +102,8 @@ public final class OidcAuthProvider implements AuthProvider {
         if (metadata.getJWKSetURI() == null) {
             throw new ConfigurationException("issuer " + settings.issuer + " publishes no jwks_uri; it cannot be used");
         }
-        this.keys = new KeySource(metadata.getJWKSetURI(), http, settings.httpTimeout, settings.jwksMinRefreshInterval,
+        this.keys = new JwksKeySource(new HttpJwksFetcher(metadata.getJWKSetURI(), http, settings.httpTimeout), "issuer",
+                metadata.getJWKSetURI().toString(), "get a new token from the issuer", settings.jwksMinRefreshInterval,
                 settings.jwksMaxAge, settings.clock);
         this.verifier = new TokenVerifier(settings.issuer.toString(), settings.algorithms, keys, null,
                 settings.clockSkew, settings.clock);

@@ -1,2 +1,2 @@
-/** Implementation of the OIDC adapter: key-set cache, token verification, HTTP. Not a public API. */
+/** Implementation of the OIDC adapter: HTTP (key-set fetch); caching and verification live in omega-platform-jwt. Not a public API. */
 package co.omegamax.platform.adapter.oidc.internal;

@@ -1,7 +1,8 @@
 package co.omegamax.platform.adapter.supabase.auth;
 
-import co.omegamax.platform.adapter.supabase.auth.internal.KeySource;
-import co.omegamax.platform.adapter.supabase.auth.internal.TokenVerifier;
+import co.omegamax.platform.adapter.supabase.auth.internal.HttpJwksFetcher;
+import co.omegamax.platform.jwt.JwksKeySource;
+import co.omegamax.platform.jwt.TokenVerifier;
 import co.omegamax.platform.spi.AuthFailureReason;
 import co.omegamax.platform.spi.AuthProvider;
 import co.omegamax.platform.spi.AuthRequest;
@@ -49,15 +50,16 @@ public final class SupabaseAuthProvider implements AuthProvider {
 
     private final SupabaseAuthSettings settings;
     private final OkHttpClient http;
-    private final KeySource keys;
+    private final JwksKeySource keys;
     private final TokenVerifier verifier;
 
     private SupabaseAuthProvider(SupabaseAuthSettings settings) {
         this.settings = settings;
         this.http = new OkHttpClient.Builder().callTimeout(settings.httpTimeout).followRedirects(false).build();
         boolean asymmetric = settings.algorithms.stream().anyMatch(a -> !JWSAlgorithm.Family.HMAC_SHA.contains(a));
-        this.keys = asymmetric ? new KeySource(settings.issuer() + "/.well-known/jwks.json", settings.anonKey, http,
-                settings.jwksMinRefreshInterval, Duration.ofHours(1), settings.clock) : null;
+        String jwksUrl = settings.issuer() + "/.well-known/jwks.json";
+        this.keys = asymmetric ? new JwksKeySource(new HttpJwksFetcher(jwksUrl, settings.anonKey, http), "project", jwksUrl,
+                "sign in again", settings.jwksMinRefreshInterval, Duration.ofHours(1), settings.clock) : null;
         this.verifier = new TokenVerifier(settings.issuer(), settings.algorithms, keys, settings.jwtSecret,
                 settings.clockSkew, settings.clock);
     }

@@ -1,13 +1,10 @@
-package co.omegamax.platform.adapter.oidc.internal;
+package co.omegamax.platform.jwt;
 
 import co.omegamax.platform.spi.AuthFailureReason;
 import co.omegamax.platform.spi.AuthenticationException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,16 +12,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The issuer's public keys (JWKS), fetched lazily and cached. A token naming a {@code kid} the cache lacks triggers a
- * refresh, at most once per {@code minRefreshInterval} (so forged kids cannot make us hammer the issuer); the cache
- * is also refreshed on use once older than {@code maxAge}.
+ * An issuer's public keys (JWKS), fetched lazily through a {@link JwksFetcher} and cached. A token naming a
+ * {@code kid} the cache lacks triggers a refresh, at most once per {@code minRefreshInterval} (so forged kids cannot
+ * make us hammer the issuer); the cache is also refreshed on use once older than {@code maxAge}. Thread-safe.
  */
-public final class KeySource {
-    private static final System.Logger LOG = System.getLogger(KeySource.class.getName());
+public final class JwksKeySource {
+    private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
 
-    private final URI jwksUri;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final JwksFetcher fetcher;
+    private final String owner;
+    private final String location;
+    private final String unknownKeyAdvice;
     private final Duration minRefreshInterval;
     private final Duration maxAge;
     private final Clock clock;
@@ -35,17 +33,20 @@ public final class KeySource {
     private boolean missRefreshUsed;
 
     /**
-     * @param jwksUri            where the key set lives
-     * @param http               HTTP client
-     * @param timeout            request timeout
+     * @param fetcher            fetches the JWKS JSON
+     * @param owner              who publishes the keys, for messages (e.g. {@code "issuer"})
+     * @param location           where the key set lives, for messages
+     * @param unknownKeyAdvice   what the user should do when the token's key is unknown, for messages
      * @param minRefreshInterval minimum time between refreshes caused by unknown key ids
      * @param maxAge             age after which the cached set is refreshed on use
      * @param clock              time source
      */
-    public KeySource(URI jwksUri, HttpClient http, Duration timeout, Duration minRefreshInterval, Duration maxAge, Clock clock) {
-        this.jwksUri = jwksUri;
-        this.http = http;
-        this.timeout = timeout;
+    public JwksKeySource(JwksFetcher fetcher, String owner, String location, String unknownKeyAdvice,
+                         Duration minRefreshInterval, Duration maxAge, Clock clock) {
+        this.fetcher = fetcher;
+        this.owner = owner;
+        this.location = location;
+        this.unknownKeyAdvice = unknownKeyAdvice;
         this.minRefreshInterval = minRefreshInterval;
         this.maxAge = maxAge;
         this.clock = clock;
@@ -54,11 +55,6 @@ public final class KeySource {
     /** @return how many times the key set was fetched (for tests and metrics) */
     public int fetchCount() {
         return fetches.get();
-    }
-
-    /** @return the key set's URI */
-    public URI uri() {
-        return jwksUri;
     }
 
     /**
@@ -83,9 +79,9 @@ public final class KeySource {
             key = current == null ? null : current.getKeyByKeyId(kid);
         }
         if (key == null) {
-            LOG.log(System.Logger.Level.DEBUG, "token names a key id the issuer''s key set does not contain");
-            throw new AuthenticationException(AuthFailureReason.UNKNOWN_KEY, "the token was signed with a key the issuer"
-                    + " does not publish at " + jwksUri + "; get a new token from the issuer");
+            LOG.log(System.Logger.Level.DEBUG, "token names a key id the {0}''s key set does not contain", owner);
+            throw new AuthenticationException(AuthFailureReason.UNKNOWN_KEY, "the token was signed with a key the " + owner
+                    + " does not publish at " + location + "; " + unknownKeyAdvice);
         }
         return List.of(key);
     }
@@ -108,23 +104,12 @@ public final class KeySource {
 
     private JWKSet fetch() {
         fetches.incrementAndGet();
+        String json = fetcher.fetch();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(jwksUri).timeout(timeout)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new AuthenticationException(AuthFailureReason.PROVIDER_UNAVAILABLE, "the issuer's key set at "
-                        + jwksUri + " answered HTTP " + r.statusCode() + "; check the issuer URL and that it is up");
-            }
-            return JWKSet.parse(r.body()).toPublicJWKSet();
-        } catch (java.text.ParseException e) {
-            throw new AuthenticationException(AuthFailureReason.PROVIDER_UNAVAILABLE, "the issuer's key set at " + jwksUri
-                    + " is not a valid JWKS document", null);
-        } catch (java.io.IOException e) {
-            throw new AuthenticationException(AuthFailureReason.PROVIDER_UNAVAILABLE, "cannot fetch the issuer's key set at "
-                    + jwksUri + " (" + e.getClass().getSimpleName() + "); check network access to the issuer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuthenticationException(AuthFailureReason.PROVIDER_UNAVAILABLE, "interrupted while fetching " + jwksUri, e);
+            return JWKSet.parse(json).toPublicJWKSet();
+        } catch (ParseException e) {
+            throw new AuthenticationException(AuthFailureReason.PROVIDER_UNAVAILABLE, "the " + owner + "'s key set at "
+                    + location + " is not a valid JWKS document");
         }
     }
 }

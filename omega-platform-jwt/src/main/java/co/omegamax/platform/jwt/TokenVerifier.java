@@ -1,4 +1,4 @@
-package co.omegamax.platform.adapter.oidc.internal;
+package co.omegamax.platform.jwt;
 
 import co.omegamax.platform.spi.AuthFailureReason;
 import co.omegamax.platform.spi.AuthenticationException;
@@ -31,14 +31,14 @@ import java.util.Set;
  * algorithms (never trusted from the token: {@code none}, encrypted tokens and HMAC on an asymmetric issuer are
  * refused); the signature must verify with the issuer's key of that {@code kid}; then {@code iss}, {@code aud},
  * {@code exp} (required), {@code nbf}/{@code iat} with clock skew, and {@code sub} (required). Each failure throws
- * {@link AuthenticationException} with its {@link AuthFailureReason}; no message contains the token.
+ * {@link AuthenticationException} with its {@link AuthFailureReason}; no message contains the token. Thread-safe.
  */
 public final class TokenVerifier {
     private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
 
     private final String issuer;
     private final Set<JWSAlgorithm> algorithms;
-    private final KeySource keys;
+    private final JwksKeySource keys;
     private final byte[] hmacSecret;
     private final Duration clockSkew;
     private final Clock clock;
@@ -51,7 +51,7 @@ public final class TokenVerifier {
      * @param clockSkew  allowed clock difference
      * @param clock      time source
      */
-    public TokenVerifier(String issuer, Set<JWSAlgorithm> algorithms, KeySource keys, byte[] hmacSecret,
+    public TokenVerifier(String issuer, Set<JWSAlgorithm> algorithms, JwksKeySource keys, byte[] hmacSecret,
                          Duration clockSkew, Clock clock) {
         this.issuer = issuer;
         this.algorithms = Set.copyOf(algorithms);
