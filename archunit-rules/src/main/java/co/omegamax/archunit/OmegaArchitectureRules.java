@@ -93,14 +93,17 @@ public final class OmegaArchitectureRules {
             .because("internal packages are not an API and may change in any release");
 
     /**
-     * In adapter-sqlite only the tenant scope and the schema setup touch JDBI handles or JDBC: every other class
-     * goes through {@code TenantScope}, so no query can miss the user filter.
+     * In adapter-sqlite and in the shared JDBI support it uses (omega-platform-jdbi) only the tenant scope, the
+     * user-scoped statements and the schema setup touch JDBI handles or JDBC: every other class goes through
+     * {@code TenantScope}, so no query can miss the user filter.
      */
     public static final ArchRule SQLITE_ADAPTER_QUERIES_GO_THROUGH_TENANT_SCOPE = noClasses()
-            .that().resideInAPackage("co.omegamax.platform.adapter.sqlite..")
-            .and().doNotHaveSimpleName("TenantScope").and().doNotHaveSimpleName("UserScopedHandle")
-            .and().doNotHaveSimpleName("ScopedQuery").and().doNotHaveSimpleName("Migrator")
-            .and().doNotHaveSimpleName("Database")
+            .that().resideInAnyPackage("co.omegamax.platform.adapter.sqlite..", "co.omegamax.platform.jdbi..")
+            .and().doNotHaveFullyQualifiedName("co.omegamax.platform.adapter.sqlite.internal.TenantScope")
+            .and().doNotHaveFullyQualifiedName("co.omegamax.platform.adapter.sqlite.internal.Migrator")
+            .and().doNotHaveFullyQualifiedName("co.omegamax.platform.adapter.sqlite.internal.Database")
+            .and().doNotHaveFullyQualifiedName("co.omegamax.platform.jdbi.UserScopedHandle")
+            .and().doNotHaveFullyQualifiedName("co.omegamax.platform.jdbi.ScopedQuery")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.jdbi.v3.core.Handle")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jdbi.v3.core.Jdbi")
             .orShould().dependOnClassesThat().resideInAPackage("org.jdbi.v3.core.statement..")

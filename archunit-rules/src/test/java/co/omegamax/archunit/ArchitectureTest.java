@@ -29,6 +29,7 @@ class ArchitectureTest {
         assertThat(production.containPackage("co.omegamax.memory.server")).as("omega-memory-server").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.spi")).as("omega-platform-spi").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.tck")).as("omega-platform-tck").isTrue();
+        assertThat(production.containPackage("co.omegamax.platform.jdbi")).as("omega-platform-jdbi").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.jwt")).as("omega-platform-jwt").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.adapter.sqlite")).as("adapter-sqlite").isTrue();
         assertThat(production.containPackage("co.omegamax.platform.adapter.postgres")).as("adapter-postgres").isTrue();

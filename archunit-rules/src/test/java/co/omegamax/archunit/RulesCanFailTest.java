@@ -13,6 +13,7 @@ import co.omegamax.platform.adapter.archfixture.PeeksInternals;
 import co.omegamax.platform.adapter.archfixture.UsesOwnInternals;
 import co.omegamax.platform.adapter.sqlite.SqliteDataStoreProvider;
 import co.omegamax.platform.adapter.sqlite.archfixture.RawQuery;
+import co.omegamax.platform.jdbi.archfixture.RawJdbiQuery;
 import co.omegamax.platform.spi.archfixture.SpiNamesAdapter;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -88,6 +89,7 @@ class RulesCanFailTest {
     @Test
     void sqliteAdapterMustQueryThroughTheTenantScope() {
         assertViolated(OmegaArchitectureRules.SQLITE_ADAPTER_QUERIES_GO_THROUGH_TENANT_SCOPE, RawQuery.class);
+        assertViolated(OmegaArchitectureRules.SQLITE_ADAPTER_QUERIES_GO_THROUGH_TENANT_SCOPE, RawJdbiQuery.class);
     }
 
     @Test

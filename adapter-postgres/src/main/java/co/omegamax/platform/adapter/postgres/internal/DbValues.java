@@ -1,5 +1,6 @@
 package co.omegamax.platform.adapter.postgres.internal;
 
+import co.omegamax.platform.jdbi.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,5 +1,8 @@
 package co.omegamax.platform.adapter.postgres.internal;
 
+import co.omegamax.platform.jdbi.Json;
+import co.omegamax.platform.jdbi.TenantWork;
+import co.omegamax.platform.jdbi.UserScopedHandle;
 import co.omegamax.platform.spi.DataStoreException;
 import co.omegamax.platform.spi.Validate;
 import java.util.Map;
@@ -16,7 +19,7 @@ import org.jdbi.v3.core.JdbiException;
  * the next borrower. The work gets a {@link UserScopedHandle}, which also adds {@code user_id = ?} to every
  * statement: the application-level filter, with Row Level Security as the safety net under it.
  */
-public final class TenantScope {
+public final class TenantScope implements TenantWork {
     private final Jdbi jdbi;
     private final String description;
     private final Json json = new Json();
@@ -28,13 +31,17 @@ public final class TenantScope {
     }
 
     /** Runs read-only work for a user in one transaction carrying the user's RLS context. */
+    @Override
     public <R> R read(String userId, Function<UserScopedHandle, R> work) {
-        return inTenantTransaction(userId, h -> work.apply(new UserScopedHandle(h, Validate.userId(userId))));
+        return inTenantTransaction(userId,
+                h -> work.apply(new UserScopedHandle(h, Validate.userId(userId), PgDialect.INSTANCE)));
     }
 
     /** Runs work for a user in one transaction; it commits only if the work returns normally. */
+    @Override
     public <R> R write(String userId, Function<UserScopedHandle, R> work) {
-        return inTenantTransaction(userId, h -> work.apply(new UserScopedHandle(h, Validate.userId(userId))));
+        return inTenantTransaction(userId,
+                h -> work.apply(new UserScopedHandle(h, Validate.userId(userId), PgDialect.INSTANCE)));
     }
 
     /**

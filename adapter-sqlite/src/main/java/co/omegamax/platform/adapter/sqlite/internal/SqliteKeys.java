@@ -1,5 +1,6 @@
 package co.omegamax.platform.adapter.sqlite.internal;
 
+import co.omegamax.platform.jdbi.Table;
 import co.omegamax.platform.spi.NewWorkspaceKey;
 import co.omegamax.platform.spi.NotFoundException;
 import co.omegamax.platform.spi.Validate;
@@ -25,7 +26,7 @@ public final class SqliteKeys implements WorkspaceKeyStore, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SqliteKeys.class.getName());
     private static final RowMapper<WorkspaceKey> KEY = (rs, ctx) -> new WorkspaceKey(rs.getString("id"),
             rs.getString("user_id"), rs.getString("workspace_id"), rs.getString("name"), rs.getString("prefix"),
-            rs.getString("last_four"), Rows.instant(rs, "created_at"), Rows.instant(rs, "revoked_at"));
+            rs.getString("last_four"), SqliteDialect.instant(rs, "created_at"), SqliteDialect.instant(rs, "revoked_at"));
 
     private final TenantScope scope;
     private final Clock clock;

@@ -1,5 +1,7 @@
 package co.omegamax.platform.adapter.sqlite.internal;
 
+import co.omegamax.platform.jdbi.TenantWork;
+import co.omegamax.platform.jdbi.UserScopedHandle;
 import co.omegamax.platform.spi.DataStoreException;
 import co.omegamax.platform.spi.Validate;
 import java.util.function.Function;
@@ -11,7 +13,7 @@ import org.jdbi.v3.core.JdbiException;
  * {@link UserScopedHandle}, which adds {@code user_id = ?} to every statement. Store code has no other path to
  * the database, so no method can forget the filter.
  */
-public final class TenantScope {
+public final class TenantScope implements TenantWork {
     private final Jdbi jdbi;
     private final String description;
 
@@ -22,20 +24,22 @@ public final class TenantScope {
     }
 
     /** Runs read-only work for a user. @return its result */
+    @Override
     public <R> R read(String userId, Function<UserScopedHandle, R> work) {
         String uid = Validate.userId(userId);
         try {
-            return jdbi.withHandle(h -> work.apply(new UserScopedHandle(h, uid)));
+            return jdbi.withHandle(h -> work.apply(new UserScopedHandle(h, uid, SqliteDialect.INSTANCE)));
         } catch (JdbiException e) {
             throw failure(e);
         }
     }
 
     /** Runs work for a user in one (immediate) transaction; it commits only if the work returns normally. */
+    @Override
     public <R> R write(String userId, Function<UserScopedHandle, R> work) {
         String uid = Validate.userId(userId);
         try {
-            return jdbi.inTransaction(h -> work.apply(new UserScopedHandle(h, uid)));
+            return jdbi.inTransaction(h -> work.apply(new UserScopedHandle(h, uid, SqliteDialect.INSTANCE)));
         } catch (JdbiException e) {
             throw failure(e);
         }

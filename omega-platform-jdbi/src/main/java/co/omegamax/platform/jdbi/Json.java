@@ -1,4 +1,4 @@
-package co.omegamax.platform.adapter.postgres.internal;
+package co.omegamax.platform.jdbi;
 
 import co.omegamax.platform.spi.DataStoreException;
 import co.omegamax.platform.spi.Validate;

@@ -1,4 +1,4 @@
-package co.omegamax.platform.adapter.postgres.internal;
+package co.omegamax.platform.jdbi;
 
 /** The tenant tables. Every one has a {@code user_id} column, which {@link UserScopedHandle} always filters on. */
 public enum Table {
@@ -37,7 +37,9 @@ public enum Table {
     /** File claims. */
     COORD_FILE_CLAIMS("coord_file_claims"),
     /** File reads. */
-    COORD_FILE_READS("coord_file_reads");
+    COORD_FILE_READS("coord_file_reads"),
+    /** Workspace API keys (hashes only; only the SQLite schema has this table). */
+    WORKSPACE_KEYS("workspace_keys");
 
     private final String sqlName;
 

@@ -1,4 +1,4 @@
-package co.omegamax.platform.adapter.postgres.internal;
+package co.omegamax.platform.jdbi;
 
 import co.omegamax.platform.spi.GraphEdge;
 import co.omegamax.platform.spi.GraphNode;
@@ -29,15 +29,16 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class Rows {
     private static final int LABEL_LENGTH = 80;
     private final Json json;
+    private final SqlDialect dialect;
 
-    /** @param json codec for JSON columns */
-    public Rows(Json json) {
+    /** @param json codec for JSON columns; @param dialect how the database stores timestamps */
+    public Rows(Json json, SqlDialect dialect) {
         this.json = json;
+        this.dialect = dialect;
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        java.time.OffsetDateTime v = rs.getObject(column, java.time.OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
+    private Instant instant(ResultSet rs, String column) throws SQLException {
+        return dialect.readInstant(rs, column);
     }
 
     static <E extends Enum<E>> E enumOf(ResultSet rs, String column, Class<E> type) throws SQLException {

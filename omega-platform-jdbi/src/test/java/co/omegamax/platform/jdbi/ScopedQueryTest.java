@@ -1,4 +1,4 @@
-package co.omegamax.platform.adapter.sqlite.internal;
+package co.omegamax.platform.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package co.omegamax.platform.adapter.sqlite.internal;
+package co.omegamax.platform.jdbi;
 
 import co.omegamax.platform.spi.Page;
 import java.util.ArrayList;
@@ -13,7 +13,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * A query on one tenant table whose SQL always starts with {@code WHERE user_id = :__uid}; callers only add
+ * A query on one tenant table whose SQL always starts with {@code WHERE user_id = :__uid} (on PostgreSQL the
+ * application-level filter, with Row Level Security as the safety net under it); callers only add
  * further conditions (code constants; values go through binds). Obtained from {@link UserScopedHandle#from}.
  */
 public final class ScopedQuery {
@@ -23,6 +24,7 @@ public final class ScopedQuery {
     private final Handle handle;
     private final String userId;
     private final Table table;
+    private final SqlDialect dialect;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> binds = new LinkedHashMap<>();
     private final Map<String, Collection<?>> listBinds = new LinkedHashMap<>();
@@ -30,10 +32,11 @@ public final class ScopedQuery {
     private Integer limit;
     private Integer offset;
 
-    ScopedQuery(Handle handle, String userId, Table table) {
+    ScopedQuery(Handle handle, String userId, Table table, SqlDialect dialect) {
         this.handle = handle;
         this.userId = userId;
         this.table = table;
+        this.dialect = dialect;
     }
 
     /**
@@ -68,8 +71,13 @@ public final class ScopedQuery {
     /** Adds {@code column = :column} with the value bound. @return this */
     public ScopedQuery whereEq(String column, Object value) {
         checkColumn(column);
+        if (dialect.cannotMatch(table, column, value)) {
+            // e.g. a malformed id for a UUID column: behave like an unknown id instead of failing the cast
+            conditions.add("false");
+            return this;
+        }
         conditions.add(column + " = :" + column);
-        return bind(column, value);
+        return bind(column, dialect.toDb(column, value));
     }
 
     /** Binds a named value. @return this */
@@ -154,7 +162,7 @@ public final class ScopedQuery {
         }
         String sql = "UPDATE " + table.sqlName() + " SET " + set + where();
         var update = bindAll(handle.createUpdate(sql));
-        columns.forEach((c, v) -> update.bind("__set_" + c, v));
+        columns.forEach((c, v) -> update.bind("__set_" + c, dialect.toDb(c, v)));
         return update.execute();
     }
 
