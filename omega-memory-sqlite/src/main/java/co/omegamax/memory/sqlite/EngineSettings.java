@@ -1,5 +1,6 @@
 package co.omegamax.memory.sqlite;
 
+import co.omegamax.memory.EventType;
 import co.omegamax.memory.InvalidQueryException;
 
 /**
@@ -10,7 +11,8 @@ import co.omegamax.memory.InvalidQueryException;
  * @param evolveThreshold cosine at or above which a lesson or decision absorbs new content instead of
  *     becoming a new memory (0.83)
  * @param contradictionThreshold cosine at or above which two memories are close enough to contradict (0.70)
- * @param wordDedupThreshold word-overlap (Jaccard) at or above which a memory of the same type is a duplicate (0.85)
+ * @param wordDedupThreshold word-overlap (Jaccard) at or above which a memory of the same type is a duplicate (0.85),
+ *     adjusted per type by {@link #wordDedupThreshold(EventType)}
  * @param relatedThreshold cosine at or above which stored memories are linked as related (0.72)
  * @param relatedEdges maximum related-edges created per stored memory (3)
  * @param abstainThreshold best cosine below which a query without word matches abstains (0.62)
@@ -43,6 +45,20 @@ public record EngineSettings(double semanticDedupThreshold, double evolveThresho
         if (busyTimeoutMillis < 0) {
             throw new InvalidQueryException("busyTimeoutMillis must not be negative, was " + busyTimeoutMillis);
         }
+    }
+
+    /**
+     * The word-overlap dedup threshold for one event type. Short statements whose value is the point
+     * (preferences, facts) need more overlap, since one changed word is a different fact; prose
+     * (lessons, decisions, error patterns, notes) needs less, since a few extra words rarely are.
+     */
+    public double wordDedupThreshold(EventType type) {
+        return switch (type) {
+            case USER_PREFERENCE, USER_FACT -> Math.min(1.0, wordDedupThreshold + 0.05);
+            case LESSON_LEARNED, DECISION, ERROR_PATTERN, TASK_COMPLETION, MEMORY ->
+                    Math.max(0.0, wordDedupThreshold - 0.05);
+            default -> wordDedupThreshold;
+        };
     }
 
     /** The defaults documented on each component. */

@@ -2,6 +2,7 @@ package co.omegamax.memory.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import co.omegamax.memory.Briefing;
 import co.omegamax.memory.Checkpoint;
@@ -109,6 +110,29 @@ class EngineLifecycleTest {
             assertThat(engine.query(MemoryQuery.builder().text("which javascript package manager")
                     .mode(QueryMode.SEMANTIC).build()).hits()).isNotEmpty();
         }
+    }
+
+    @Test
+    void wordOverlapDedupIsStricterForFactsThanForLessons() {
+        try (SqliteMemoryEngine engine = SqliteMemoryEngine.builder(dir.resolve("overlap.db")).withoutEmbeddings()
+                .build()) {
+            // each pair differs in one of ten words: Jaccard 9/11 = 0.82, between the prose (0.80) and fact (0.90) bars
+            StoreResult lesson = engine.store(NewMemory.of(
+                    "Always rebase feature branches onto main before opening review requests", EventType.LESSON_LEARNED));
+            StoreResult lessonAgain = engine.store(NewMemory.of(
+                    "Always rebase feature branches onto main before opening merge requests", EventType.LESSON_LEARNED));
+            assertThat(lessonAgain.status()).isEqualTo(StoreStatus.DEDUPED);
+            assertThat(lessonAgain.id()).isEqualTo(lesson.id());
+
+            StoreResult fact = engine.store(NewMemory.of(
+                    "Staging database host runs Postgres sixteen behind bastion jump01 eastus", EventType.USER_FACT));
+            StoreResult otherFact = engine.store(NewMemory.of(
+                    "Staging database host runs Postgres sixteen behind bastion jump02 eastus", EventType.USER_FACT));
+            assertThat(otherFact.status()).isEqualTo(StoreStatus.CREATED);
+            assertThat(otherFact.id()).isNotEqualTo(fact.id());
+        }
+        assertThat(EngineSettings.defaults().wordDedupThreshold(EventType.USER_FACT)).isEqualTo(0.90, within(1e-9));
+        assertThat(EngineSettings.defaults().wordDedupThreshold(EventType.LESSON_LEARNED)).isEqualTo(0.80, within(1e-9));
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class WritePath {
                         String.format("semantic duplicate of %s (cosine %.3f)", n.row().memory().id(), n.cosine()),
                         null);
             }
-            if (n.jaccard() >= ctx.settings().wordDedupThreshold()) {
+            if (n.jaccard() >= ctx.settings().wordDedupThreshold(m.eventType())) {
                 touch(c, n.row(), m.tags(), now);
                 return new StoreResult(n.row().memory().id(), StoreStatus.DEDUPED,
                         String.format("word-overlap duplicate of %s (jaccard %.2f)", n.row().memory().id(),
