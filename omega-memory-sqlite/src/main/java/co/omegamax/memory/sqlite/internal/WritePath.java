@@ -187,8 +187,10 @@ public final class WritePath {
         }
         // with a model, meaning finds paraphrases and contradictions; words only need to find near-copies.
         // Without one, contradictions are found by shared words, which needs the broader (slower) OR query.
+        // Types that dedup only on identical text use neighbours just for RELATED edges, which need vectors.
         boolean broad = vector == null && CONTRADICTABLE.contains(m.eventType());
-        String match = broad ? Fts.anyWord(m.content()) : Fts.mostWords(m.content(), 4);
+        String match = EXACT_DEDUP_ONLY.contains(m.eventType()) ? null
+                : broad ? Fts.anyWord(m.content()) : Fts.mostWords(m.content(), 4);
         if (match != null) {
             try (PreparedStatement ps = c.prepareStatement("SELECT f.rowid FROM memories_fts f JOIN memories m ON "
                     + "m.rowid = f.rowid WHERE memories_fts MATCH ? AND m.status = 'ACTIVE' AND m.workspace IS ? "

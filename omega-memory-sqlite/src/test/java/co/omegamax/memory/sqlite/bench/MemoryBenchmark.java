@@ -64,7 +64,7 @@ public final class MemoryBenchmark {
             List<float[]> corpusVectors = bge.embedAll(corpus.stream().map(n -> n.get("content").asString()).toList());
             if (Boolean.parseBoolean(System.getProperty("bench.store", "true"))) {
                 System.out.println("## Store throughput (real write path)\n");
-                System.out.println("| mode | memories | seconds | memories/s |\n|---|---|---|---|");
+                System.out.println("| mode | memories | seconds | memories/s | outcomes |\n|---|---|---|---|---|");
                 storeThroughput(work, bge, corpus, true, 1_000);
                 storeThroughput(work, bge, corpus, false, 20_000);
             }
@@ -93,16 +93,28 @@ public final class MemoryBenchmark {
         try (SqliteMemoryEngine engine = builder.build()) {
             List<NewMemory> all = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                all.add(NewMemory.of(syntheticText(corpus, random, i), EventType.SESSION_SUMMARY));
+                // new content in the corpus' own types (decisions, lessons, facts, ...), so every dedup and
+                // contradiction check runs: the first half of one corpus memory joined to the second half of another
+                JsonNode a = corpus.get(random.nextInt(corpus.size()));
+                JsonNode b = corpus.get(random.nextInt(corpus.size()));
+                String[] aw = a.get("content").asString().split(" ");
+                String[] bw = b.get("content").asString().split(" ");
+                String text = String.join(" ", Arrays.copyOfRange(aw, 0, aw.length / 2)) + " "
+                        + String.join(" ", Arrays.copyOfRange(bw, bw.length / 2, bw.length)) + " #" + i;
+                all.add(NewMemory.of(text, EventType.fromWireName(a.get("type").asString())));
             }
             int batch = embeddings ? 32 : 500;
+            Map<co.omegamax.memory.StoreStatus, Integer> statuses = new java.util.EnumMap<>(
+                    co.omegamax.memory.StoreStatus.class);
             long start = System.nanoTime();
             for (int i = 0; i < all.size(); i += batch) {
-                engine.storeAll(all.subList(i, Math.min(all.size(), i + batch)));
+                engine.storeAll(all.subList(i, Math.min(all.size(), i + batch)))
+                        .forEach(r -> statuses.merge(r.status(), 1, Integer::sum));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.0f |%n", embeddings ? "with embeddings (storeAll x32)"
-                    : "without embeddings (storeAll x500)", count, seconds, count / seconds);
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.0f | %s |%n", embeddings
+                    ? "with embeddings (storeAll x32)" : "without embeddings (storeAll x500)", count, seconds,
+                    count / seconds, statuses);
         }
     }
 
@@ -237,10 +249,6 @@ public final class MemoryBenchmark {
             v[d] *= inv;
         }
         return v;
-    }
-
-    private static String syntheticText(List<JsonNode> corpus, Random random, int i) {
-        return corpus.get(random.nextInt(corpus.size())).get("content").asString() + " (session " + i + ")";
     }
 
     private static double percentile(double[] values, int p) {
