@@ -9,6 +9,7 @@ import java.time.Clock;
 /**
  * Opens the OMEGA {@link DataStore} on a SQLite file (JDBI 3 + sqlite-jdbc, WAL mode, versioned migrations
  * shipped in this jar). For single-node and air-gapped deployments; every query is filtered by the acting user.
+ * The store returned also implements {@link co.omegamax.platform.spi.WorkspaceKeyStore} for the same file.
  */
 public final class SqliteDataStore {
     /** Default busy timeout for a locked database, in milliseconds. */

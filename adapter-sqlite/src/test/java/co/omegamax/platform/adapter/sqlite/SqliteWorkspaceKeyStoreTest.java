@@ -157,4 +157,15 @@ class SqliteWorkspaceKeyStoreTest {
                 .isInstanceOfSatisfying(AuthenticationException.class,
                         e -> assertThat(e.reason()).isEqualTo(AuthFailureReason.MISSING_TOKEN));
     }
+
+    @Test
+    void theDataStoreIsItselfTheKeyStoreOfItsFile() {
+        assertThat(store).isInstanceOf(WorkspaceKeyStore.class);
+        WorkspaceKeyStore viaStore = (WorkspaceKeyStore) store;
+        NewWorkspaceKey k = viaStore.create("alice", wsA, "from the store");
+        assertThat(keys.verify(k.secret())).contains(new WorkspaceKeyPrincipal("alice", wsA, k.key().id()));
+        assertThat(viaStore.list("bob", wsA)).isEmpty();
+        keys.revoke("alice", k.key().id());
+        assertThat(viaStore.verify(k.secret())).isEmpty();
+    }
 }
