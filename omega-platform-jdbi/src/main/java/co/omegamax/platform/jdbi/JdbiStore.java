@@ -3,6 +3,7 @@ package co.omegamax.platform.jdbi;
 import static co.omegamax.platform.spi.Validate.wireName;
 
 import co.omegamax.platform.spi.ConflictException;
+import co.omegamax.platform.spi.ClaimResult;
 import co.omegamax.platform.spi.CoordinationEvent;
 import co.omegamax.platform.spi.CoordinationEventFilters;
 import co.omegamax.platform.spi.CoordinationEventInput;
@@ -759,6 +760,30 @@ public abstract class JdbiStore implements DataStore {
     public void deleteCoordinationEvent(String userId, CoordinationKind kind, String eventId) {
         Validate.notNull("kind", kind);
         deleteById(userId, Table.of(kind), wire(kind), eventId);
+    }
+
+    @Override
+    public ClaimResult claimCoordinationEvent(String userId, CoordinationEventInput claim, Instant staleBefore) {
+        Validate.notNull("claim", claim);
+        Validate.notNull("staleBefore", staleBefore);
+        Table table = Table.of(claim.kind());
+        return write(userId, h -> {
+            requireWorkspace(h, claim.workspaceId());
+            requireProjectIn(h, claim.workspaceId(), claim.projectId());
+            requireSessionIn(h, claim.workspaceId(), claim.sessionId());
+            Optional<CoordinationEvent> old = existing(h, table, claim.id(), rows.event(claim.kind()));
+            if (old.isPresent()) {
+                noMove(wire(claim.kind()), claim.id(), old.get().workspaceId(), claim.workspaceId());
+            }
+            String t = table.sqlName();
+            boolean granted = h.insertOrTakeOver(table, cols("id", claim.id(), "workspace_id", claim.workspaceId(),
+                            "project_id", claim.projectId(), "session_id", claim.sessionId(), "summary", claim.summary(),
+                            "attributes", json.write(claim.attributes()), "occurred_at", millis(claim.occurredAt(), now())),
+                    "(" + t + ".session_id IS NOT NULL AND " + t + ".session_id = excluded.session_id) OR "
+                            + t + ".occurred_at < :__c_occurred_at",
+                    Map.of("occurred_at", staleBefore.toEpochMilli()));
+            return new ClaimResult(granted, existing(h, table, claim.id(), rows.event(claim.kind())).orElseThrow());
+        });
     }
 
     // ---- jobs ------------------------------------------------------------------------------------------------

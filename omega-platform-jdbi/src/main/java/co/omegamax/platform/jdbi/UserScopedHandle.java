@@ -47,4 +47,42 @@ public final class UserScopedHandle {
         columns.forEach((c, v) -> insert.bind("__v_" + c, dialect.toDb(c, v)));
         insert.execute();
     }
+
+    /**
+     * Inserts a row owned by the acting user; if the user already has a row with this {@code id}, overwrites it
+     * only where {@code takeOverCondition} holds for the existing row, in one atomic statement
+     * ({@code INSERT ... ON CONFLICT (user_id, id) DO UPDATE ... WHERE}). The condition is store code, never user
+     * input: it names the existing row's columns as {@code <table>.<column>}, the offered ones as
+     * {@code excluded.<column>}, and binds {@code :__c_<column>} from {@code conditionValues}, converted like
+     * that column.
+     *
+     * @param columns must contain {@code id} and not {@code user_id}
+     * @return whether the row was inserted or overwritten ({@code false}: the existing row was kept)
+     */
+    public boolean insertOrTakeOver(Table table, Map<String, ?> columns, String takeOverCondition,
+                                    Map<String, ?> conditionValues) {
+        if (!columns.containsKey("id")) {
+            throw new IllegalArgumentException("insertOrTakeOver needs the id column");
+        }
+        StringBuilder names = new StringBuilder("user_id");
+        StringBuilder values = new StringBuilder(":__uid");
+        StringBuilder updates = new StringBuilder();
+        for (String column : columns.keySet()) {
+            ScopedQuery.checkWritableColumn(column);
+            names.append(", ").append(column);
+            values.append(", :__v_").append(column);
+            if (!column.equals("id")) {
+                updates.append(updates.length() == 0 ? "" : ", ").append(column).append(" = excluded.").append(column);
+            }
+        }
+        var upsert = handle.createUpdate("INSERT INTO " + table.sqlName() + " (" + names + ") VALUES (" + values
+                + ") ON CONFLICT (user_id, id) DO UPDATE SET " + updates + " WHERE " + takeOverCondition);
+        upsert.bind("__uid", userId);
+        columns.forEach((c, v) -> upsert.bind("__v_" + c, dialect.toDb(c, v)));
+        conditionValues.forEach((c, v) -> {
+            ScopedQuery.checkWritableColumn(c);
+            upsert.bind("__c_" + c, dialect.toDb(c, v));
+        });
+        return upsert.execute() > 0;
+    }
 }

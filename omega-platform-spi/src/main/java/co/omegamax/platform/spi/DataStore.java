@@ -1,5 +1,6 @@
 package co.omegamax.platform.spi;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -172,6 +173,24 @@ public interface DataStore extends AutoCloseable {
 
     /** @throws NotFoundException if the user has no event of this kind with this id */
     void deleteCoordinationEvent(String userId, CoordinationKind kind, String eventId);
+
+    /**
+     * Atomically claims a coordination resource such as a file, a branch or a task. The claim is an event
+     * identified by {@code claim.kind()} and {@code claim.id()}: it is inserted if the user has no such event; it
+     * replaces the existing one if that belongs to the same session ({@code claim.sessionId()} non-null and equal: a
+     * re-claim or heartbeat) or is stale (its {@code occurredAt} is before {@code staleBefore}); otherwise the
+     * existing claim stays. Of two concurrent claims of one id, exactly one is granted. Release a claim with
+     * {@link #deleteCoordinationEvent}.
+     *
+     * @param userId      the acting user
+     * @param claim       the claim; its workspace, project and session must be the user's
+     * @param staleBefore claims that occurred before this instant may be taken over
+     * @return granted and the stored claim, or not granted and the current holder
+     * @throws NotFoundException     if the workspace, project or session is not the user's
+     * @throws ConflictException     if the user's event with this id belongs to another workspace
+     * @throws InvalidInputException for a bad user id, a null claim or a null {@code staleBefore}
+     */
+    ClaimResult claimCoordinationEvent(String userId, CoordinationEventInput claim, Instant staleBefore);
 
     // ---- jobs --------------------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import co.omegamax.platform.spi.ConflictException;
+import co.omegamax.platform.spi.ClaimResult;
 import co.omegamax.platform.spi.CoordinationEvent;
 import co.omegamax.platform.spi.CoordinationEventFilters;
 import co.omegamax.platform.spi.CoordinationEventInput;
@@ -765,6 +766,98 @@ public abstract class DataStoreCompatibilityKit {
         assertNotFound(() -> store.getCoordinationEvents(ALICE, CoordinationEventFilters.of(unknownId(), CoordinationKind.METRIC), ALL));
     }
 
+    private static CoordinationEventInput claim(String id, Workspace ws, String sessionId, String summary, Instant at) {
+        return new CoordinationEventInput(id, CoordinationKind.FILE_CLAIM, ws.id(), null, sessionId, summary,
+                Map.of("path", summary), at);
+    }
+
+    @Test
+    @DisplayName("claims: granted when free, refused while another session holds it, re-claimed by the holder, taken over when stale")
+    void claimsAreExclusiveUntilStale() {
+        Workspace ws = workspace(ALICE, "W");
+        store.recordSession(ALICE, SessionInput.active("s1", ws.id(), "claude"));
+        store.recordSession(ALICE, SessionInput.active("s2", ws.id(), "codex"));
+        ClaimResult first = store.claimCoordinationEvent(ALICE, claim("f1", ws, "s1", "src/A.java", T0), T0.minusSeconds(60));
+        assertThat(first.granted()).isTrue();
+        assertThat(first.holder()).isEqualTo(new CoordinationEvent("f1", ALICE, CoordinationKind.FILE_CLAIM, ws.id(), null,
+                "s1", "src/A.java", Map.of("path", "src/A.java"), T0));
+        ClaimResult refused = store.claimCoordinationEvent(ALICE, claim("f1", ws, "s2", "src/A.java", T0.plusSeconds(10)),
+                T0.minusSeconds(60));
+        assertThat(refused.granted()).isFalse();
+        assertThat(refused.holder()).isEqualTo(first.holder());
+        ClaimResult noSession = store.claimCoordinationEvent(ALICE, claim("f1", ws, null, "src/A.java", T0.plusSeconds(10)),
+                T0.minusSeconds(60));
+        assertThat(noSession.granted()).as("a claim without a session is not the holder's").isFalse();
+        ClaimResult heartbeat = store.claimCoordinationEvent(ALICE, claim("f1", ws, "s1", "src/A.java", T0.plusSeconds(20)),
+                T0.minusSeconds(60));
+        assertThat(heartbeat.granted()).isTrue();
+        assertThat(heartbeat.holder().occurredAt()).as("a re-claim refreshes the claim").isEqualTo(T0.plusSeconds(20));
+        ClaimResult takeover = store.claimCoordinationEvent(ALICE, claim("f1", ws, "s2", "src/A.java", T0.plusSeconds(90)),
+                T0.plusSeconds(30));
+        assertThat(takeover.granted()).as("a claim older than staleBefore can be taken over").isTrue();
+        assertThat(takeover.holder().sessionId()).isEqualTo("s2");
+        assertThat(store.getCoordinationEvents(ALICE, CoordinationEventFilters.of(ws.id(), CoordinationKind.FILE_CLAIM), ALL))
+                .singleElement().isEqualTo(takeover.holder());
+        store.deleteCoordinationEvent(ALICE, CoordinationKind.FILE_CLAIM, "f1");
+        assertThat(store.claimCoordinationEvent(ALICE, claim("f1", ws, "s1", "src/A.java", T0.plusSeconds(100)),
+                T0).granted()).as("released claims are free again").isTrue();
+    }
+
+    @Test
+    @DisplayName("claims: scoped to the user; foreign workspaces and sessions are not found; ids do not move workspaces")
+    void claimsAreScopedToTheUser() {
+        Workspace alice = workspace(ALICE, "W");
+        Workspace aliceOther = workspace(ALICE, "Other");
+        Workspace bob = workspace(BOB, "W");
+        store.recordSession(ALICE, SessionInput.active("s1", alice.id(), "claude"));
+        store.recordSession(BOB, SessionInput.active("s1", bob.id(), "claude"));
+        assertThat(store.claimCoordinationEvent(ALICE, claim("f1", alice, "s1", "a", T0), T0.minusSeconds(1)).granted()).isTrue();
+        ClaimResult bobs = store.claimCoordinationEvent(BOB, claim("f1", bob, "s1", "a", T0), T0.minusSeconds(1));
+        assertThat(bobs.granted()).as("another user's claim with the same id is independent").isTrue();
+        assertThat(bobs.holder().userId()).isEqualTo(BOB);
+        assertNotFound(() -> store.claimCoordinationEvent(BOB, claim("f2", alice, null, "a", T0), T0));
+        assertNotFound(() -> store.claimCoordinationEvent(ALICE, claim("f2", alice, "nope", "a", T0), T0));
+        assertThatThrownBy(() -> store.claimCoordinationEvent(ALICE, claim("f1", aliceOther, null, "a", T0), T0.plusSeconds(5)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.getCoordinationEvents(ALICE, CoordinationEventFilters.of(alice.id(), CoordinationKind.FILE_CLAIM), ALL))
+                .singleElement().extracting(CoordinationEvent::userId).isEqualTo(ALICE);
+    }
+
+    @Test
+    @DisplayName("claims: of concurrent claims of one id by different sessions, exactly one is granted")
+    void concurrentClaimsHaveOneWinner() throws Exception {
+        Workspace ws = workspace(ALICE, "W");
+        int agents = 4;
+        for (int a = 0; a < agents; a++) {
+            store.recordSession(ALICE, SessionInput.active("agent-" + a, ws.id(), "agent " + a));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(agents);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String id = "race-" + round;
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<ClaimResult>> results = new ArrayList<>();
+                for (int a = 0; a < agents; a++) {
+                    String session = "agent-" + a;
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return store.claimCoordinationEvent(ALICE, claim(id, ws, session, "f", T0), T0.minusSeconds(60));
+                    }));
+                }
+                start.countDown();
+                List<ClaimResult> outcomes = new ArrayList<>();
+                for (var f : results) {
+                    outcomes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(outcomes).as("round " + round).filteredOn(ClaimResult::granted).hasSize(1);
+                String winner = outcomes.stream().filter(ClaimResult::granted).findFirst().orElseThrow().holder().sessionId();
+                assertThat(outcomes).extracting(r -> r.holder().sessionId()).as("every loser sees the winner").containsOnly(winner);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- dashboard -----------------------------------------------------------------------------------------
 
     @Test
@@ -844,6 +937,8 @@ public abstract class DataStoreCompatibilityKit {
         calls.put("getCoordinationEvents", u -> store.getCoordinationEvents(u, CoordinationEventFilters.of(wsId, CoordinationKind.INTENT), ALL));
         calls.put("recordCoordinationEvent", u -> store.recordCoordinationEvent(u, CoordinationEventInput.of("e", CoordinationKind.DECISION, wsId, sessionId, "x")));
         calls.put("deleteCoordinationEvent", u -> store.deleteCoordinationEvent(u, CoordinationKind.METRIC, "e"));
+        calls.put("claimCoordinationEvent", u -> store.claimCoordinationEvent(u,
+                CoordinationEventInput.of("c", CoordinationKind.FILE_CLAIM, wsId, sessionId, "a.txt"), T0));
         return calls;
     }
 
@@ -921,7 +1016,9 @@ public abstract class DataStoreCompatibilityKit {
                 () -> store.getCoordinationEvents(ALICE, CoordinationEventFilters.of(ws.id(), CoordinationKind.INTENT), null),
                 () -> store.recordCoordinationEvent(ALICE, null),
                 () -> store.deleteCoordinationEvent(ALICE, null, "e"),
-                () -> store.deleteCoordinationEvent(ALICE, CoordinationKind.INTENT, null));
+                () -> store.deleteCoordinationEvent(ALICE, CoordinationKind.INTENT, null),
+                () -> store.claimCoordinationEvent(ALICE, null, T0),
+                () -> store.claimCoordinationEvent(ALICE, CoordinationEventInput.of("c", CoordinationKind.FILE_CLAIM, ws.id(), null, "f"), null));
         for (int i = 0; i < calls.size(); i++) {
             Runnable call = calls.get(i);
             assertThatThrownBy(call::run).as("call #" + i).isInstanceOf(InvalidInputException.class);
@@ -1082,6 +1179,12 @@ public abstract class DataStoreCompatibilityKit {
                     new CoordinationEventInput("pwn", kind, own, bobProject, null, "pwned", null, null)));
             attacks.put("deleteCoordinationEvent+" + kind, () -> store.deleteCoordinationEvent(ALICE, kind, bobIds.get("event")));
         }
+        attacks.put("claimCoordinationEvent", () -> store.claimCoordinationEvent(ALICE,
+                CoordinationEventInput.of("pwn", CoordinationKind.FILE_CLAIM, bobWs, null, "pwned"), T0));
+        attacks.put("claimCoordinationEvent+session", () -> store.claimCoordinationEvent(ALICE,
+                CoordinationEventInput.of("pwn", CoordinationKind.FILE_CLAIM, own, bobIds.get("session"), "pwned"), T0));
+        attacks.put("claimCoordinationEvent+project", () -> store.claimCoordinationEvent(ALICE,
+                new CoordinationEventInput("pwn", CoordinationKind.FILE_CLAIM, own, bobProject, null, "pwned", null, null), T0));
         for (Map.Entry<String, Runnable> attack : attacks.entrySet()) {
             assertThatThrownBy(attack.getValue()::run).as(attack.getKey()).isInstanceOf(NotFoundException.class);
             covered.add(attack.getKey().replaceAll("\\+.*", ""));
