@@ -11,6 +11,8 @@
  *       so a slow or failing hook can never lose that write.</li>
  *   <li>{@link co.omegamax.memory.spi.RetrievalProvider} adds {@link co.omegamax.memory.spi.ScoreModifier}s
  *       and per-event-type {@link co.omegamax.memory.spi.RetrievalProfile}s to ranking.</li>
+ *   <li>{@link co.omegamax.memory.spi.CommandProvider} adds a subcommand to the {@code omega} command line; the
+ *       {@link co.omegamax.memory.spi.CommandRegistry} rejects a name used twice or by a built-in command.</li>
  * </ul>
  *
  * <p><b>Discovery order</b> (the same for every kind of provider): providers are sorted by

@@ -15,14 +15,17 @@ import co.omegamax.memory.StoreResult;
 import co.omegamax.memory.server.internal.ClientSetup;
 import co.omegamax.memory.server.internal.CoreTools;
 import co.omegamax.memory.server.internal.Doctor;
+import co.omegamax.memory.server.internal.ExtensionCommands;
 import co.omegamax.memory.server.internal.Json;
 import co.omegamax.memory.server.internal.Maintenance;
 import co.omegamax.memory.server.internal.Views;
+import co.omegamax.memory.server.internal.WriterOutputStream;
 import co.omegamax.memory.server.hook.HookKind;
 import co.omegamax.memory.server.hook.HookMain;
 import co.omegamax.memory.server.hook.HookService;
 import co.omegamax.memory.server.hook.HookSocketServer;
 import co.omegamax.memory.server.hook.HookWire;
+import co.omegamax.memory.spi.ExtensionConflictException;
 import co.omegamax.memory.spi.HookedMemoryEngine;
 import co.omegamax.memory.spi.Tool;
 import co.omegamax.memory.spi.ToolRegistry;
@@ -87,12 +90,26 @@ public final class OmegaCli implements Callable<Integer> {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(commandLine(new OmegaCli()).execute(args));
+        CommandLine cl;
+        try {
+            cl = commandLine(new OmegaCli());
+        } catch (ExtensionConflictException e) {
+            System.err.println("omega: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.exit(cl.execute(args));
     }
 
-    /** A picocli command line for {@code cli} with OMEGA's error handling. */
+    /**
+     * A picocli command line for {@code cli} with OMEGA's error handling, including the subcommands of every
+     * {@link co.omegamax.memory.spi.CommandProvider} visible to the extension class loader.
+     *
+     * @throws ExtensionConflictException if a provider's command name is taken by a built-in command or another provider
+     */
     public static CommandLine commandLine(OmegaCli cli) {
         CommandLine cl = new CommandLine(cli);
+        ExtensionCommands.register(cl, cli.extensions, cli.env, cli.userHome);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof MemoryException || e instanceof IOException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("omega: " + e.getMessage());
@@ -685,19 +702,8 @@ public final class OmegaCli implements Callable<Integer> {
             if (noFallback) {
                 args.add("--no-fallback");
             }
-            java.io.PrintStream errStream = new java.io.PrintStream(new java.io.OutputStream() {
-                private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-
-                @Override
-                public void write(int b) {
-                    if (b == '\n') {
-                        err().println(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
-                        buf.reset();
-                    } else {
-                        buf.write(b);
-                    }
-                }
-            }, true, java.nio.charset.StandardCharsets.UTF_8);
+            java.io.PrintStream errStream = new java.io.PrintStream(new WriterOutputStream(err()), true,
+                    java.nio.charset.StandardCharsets.UTF_8);
             String output = HookMain.run(args.toArray(String[]::new), System.in, errStream, root.env, root.userHome);
             out().print(output);
             out().flush();
