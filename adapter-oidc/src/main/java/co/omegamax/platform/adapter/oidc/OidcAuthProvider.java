@@ -5,6 +5,7 @@ import co.omegamax.platform.jwt.JwksKeySource;
 import co.omegamax.platform.jwt.TokenVerifier;
 import co.omegamax.platform.spi.AuthFailureReason;
 import co.omegamax.platform.spi.AuthProvider;
+import co.omegamax.platform.spi.TokenAuthProvider;
 import co.omegamax.platform.spi.AuthRequest;
 import co.omegamax.platform.spi.AuthSession;
 import co.omegamax.platform.spi.AuthUser;
@@ -79,7 +80,7 @@ import java.util.Optional;
  * </ul>
  * Tokens, codes, verifiers and secrets are never logged nor put into exception messages.
  */
-public final class OidcAuthProvider implements AuthProvider {
+public final class OidcAuthProvider implements TokenAuthProvider {
     private static final System.Logger LOG = System.getLogger(OidcAuthProvider.class.getName());
     private static final int MAX_PENDING = 10_000;
     private static final Duration PENDING_TTL = Duration.ofMinutes(15);
@@ -160,20 +161,6 @@ public final class OidcAuthProvider implements AuthProvider {
     /** @return how many times the JWKS was fetched (metrics, tests) */
     public int jwksFetchCount() {
         return keys.fetchCount();
-    }
-
-    @Override
-    public Optional<AuthUser> getCurrentUser(AuthRequest request) {
-        return validateSession(request).map(AuthSession::user);
-    }
-
-    @Override
-    public Optional<AuthSession> validateSession(AuthRequest request) {
-        try {
-            return Optional.of(authenticate(request));
-        } catch (AuthenticationException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import co.omegamax.platform.jwt.JwksKeySource;
 import co.omegamax.platform.jwt.TokenVerifier;
 import co.omegamax.platform.spi.AuthFailureReason;
 import co.omegamax.platform.spi.AuthProvider;
+import co.omegamax.platform.spi.TokenAuthProvider;
 import co.omegamax.platform.spi.AuthRequest;
 import co.omegamax.platform.spi.AuthSession;
 import co.omegamax.platform.spi.AuthUser;
@@ -44,7 +45,7 @@ import okhttp3.Response;
  * GoTrue errors become {@link AuthenticationException}s ({@code INVALID_CREDENTIALS}, {@code REVOKED},
  * {@code PROVIDER_UNAVAILABLE}) carrying GoTrue's error code and message, never a token or password.
  */
-public final class SupabaseAuthProvider implements AuthProvider {
+public final class SupabaseAuthProvider implements TokenAuthProvider {
     private static final System.Logger LOG = System.getLogger(SupabaseAuthProvider.class.getName());
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -73,20 +74,6 @@ public final class SupabaseAuthProvider implements AuthProvider {
     /** @return how many times the JWKS was fetched */
     public int jwksFetchCount() {
         return keys == null ? 0 : keys.fetchCount();
-    }
-
-    @Override
-    public Optional<AuthUser> getCurrentUser(AuthRequest request) {
-        return validateSession(request).map(AuthSession::user);
-    }
-
-    @Override
-    public Optional<AuthSession> validateSession(AuthRequest request) {
-        try {
-            return Optional.of(authenticate(request));
-        } catch (AuthenticationException e) {
-            return Optional.empty();
-        }
     }
 
     @Override
