@@ -1,5 +1,6 @@
 package co.omegamax.platform.adapter.postgres;
 
+import co.omegamax.platform.pgschema.SchemaTarget;
 import co.omegamax.platform.spi.ConfigurationException;
 
 /**
@@ -78,11 +79,7 @@ public record PostgresConfig(String url, String user, String password, String ow
     }
 
     static String redact(String url) {
-        if (url == null) {
-            return "null";
-        }
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q) + "?…";
+        return SchemaTarget.redactUrl(url);
     }
 
     @Override

@@ -3,6 +3,8 @@ package co.omegamax.platform.adapter.postgres;
 import co.omegamax.platform.adapter.postgres.internal.PgStore;
 import co.omegamax.platform.adapter.postgres.internal.Pools;
 import co.omegamax.platform.adapter.postgres.internal.TenantScope;
+import co.omegamax.platform.pgschema.SchemaVersion;
+import co.omegamax.platform.pgschema.StepResult;
 import co.omegamax.platform.spi.ConfigurationException;
 import co.omegamax.platform.spi.DataStore;
 import co.omegamax.platform.spi.DataStoreException;

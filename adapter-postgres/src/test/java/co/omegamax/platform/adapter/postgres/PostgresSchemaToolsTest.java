@@ -3,6 +3,8 @@ package co.omegamax.platform.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import co.omegamax.platform.pgschema.SchemaVersion;
+import co.omegamax.platform.pgschema.StepResult;
 import co.omegamax.platform.spi.ConfigurationException;
 import co.omegamax.platform.spi.CreateWorkspaceInput;
 import co.omegamax.platform.spi.DataStore;

@@ -1,5 +1,6 @@
 package co.omegamax.platform.adapter.postgres;
 
+import co.omegamax.platform.pgschema.StepResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;

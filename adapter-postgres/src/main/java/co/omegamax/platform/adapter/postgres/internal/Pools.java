@@ -2,9 +2,8 @@ package co.omegamax.platform.adapter.postgres.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
-/** Connection pools and single-connection data sources for the application and owner roles. */
+/** Connection pools for the application role. */
 public final class Pools {
     private Pools() {
     }
@@ -27,16 +26,5 @@ public final class Pools {
         config.addDataSourceProperty("stringtype", "unspecified");
         config.addDataSourceProperty("ApplicationName", name);
         return new HikariDataSource(config);
-    }
-
-    /** @return an unpooled data source (migrations, schema tools) */
-    public static PGSimpleDataSource simple(String url, String user, String password) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setUser(user);
-        ds.setPassword(password);
-        ds.setStringType("unspecified");
-        ds.setApplicationName("omega-schema-tools");
-        return ds;
     }
 }

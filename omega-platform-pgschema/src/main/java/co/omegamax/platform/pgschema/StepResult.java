@@ -1,4 +1,4 @@
-package co.omegamax.platform.adapter.postgres;
+package co.omegamax.platform.pgschema;
 
 /**
  * The outcome of one {@link SchemaStep}.
@@ -9,11 +9,13 @@ package co.omegamax.platform.adapter.postgres;
  * @param nextStep what to do next: the following step on success, the fix on failure
  */
 public record StepResult(SchemaStep step, boolean ok, String detail, String nextStep) {
-    static StepResult ok(SchemaStep step, String detail, String nextStep) {
+    /** @return a successful result */
+    public static StepResult ok(SchemaStep step, String detail, String nextStep) {
         return new StepResult(step, true, detail, nextStep);
     }
 
-    static StepResult failed(SchemaStep step, String detail, String nextStep) {
+    /** @return a failed result */
+    public static StepResult failed(SchemaStep step, String detail, String nextStep) {
         return new StepResult(step, false, detail, nextStep);
     }
 

@@ -1,6 +1,6 @@
-package co.omegamax.platform.adapter.postgres;
+package co.omegamax.platform.pgschema;
 
-/** The steps of bringing your own PostgreSQL database (spec §5.6, §7.5), in order. */
+/** The steps of bringing your own PostgreSQL (or Supabase) database (spec §5.6, §7.5), in order. */
 public enum SchemaStep {
     /** Reach the server as the application role and check the role is safe for RLS. */
     CONNECTION,

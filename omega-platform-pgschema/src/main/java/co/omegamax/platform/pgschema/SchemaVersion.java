@@ -1,4 +1,4 @@
-package co.omegamax.platform.adapter.postgres;
+package co.omegamax.platform.pgschema;
 
 /**
  * The schema version check.
