@@ -1,0 +1,98 @@
+package co.omegamax.platform.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.omegamax.memory.EventType;
+import co.omegamax.memory.NewMemory;
+import co.omegamax.memory.sqlite.SqliteMemoryEngine;
+import co.omegamax.memory.spi.HookRegistry;
+import co.omegamax.memory.spi.HookedMemoryEngine;
+import co.omegamax.platform.adapter.sqlite.SqliteDataStore;
+import co.omegamax.platform.spi.CreateWorkspaceInput;
+import co.omegamax.platform.spi.DataStore;
+import co.omegamax.platform.spi.MemoryFilters;
+import co.omegamax.platform.spi.Page;
+import co.omegamax.platform.spi.PlatformConfig;
+import co.omegamax.platform.spi.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ServiceLoader path: configured from PlatformConfig, a no-op when off, harmless when misconfigured. */
+class SyncHookProviderTest {
+    @TempDir
+    Path dir;
+
+    private HookedMemoryEngine localWith(SyncHookProvider provider) {
+        return new HookedMemoryEngine(SqliteMemoryEngine.builder(dir.resolve("local.db")).withoutEmbeddings().build(),
+                HookRegistry.builder().add(provider).timeBudget(Duration.ofSeconds(10)).build());
+    }
+
+    @Test
+    void isFoundByServiceLoaderAsAHookProvider() {
+        assertThat(ServiceLoader.load(co.omegamax.memory.spi.HookProvider.class).stream()
+                .map(ServiceLoader.Provider::type)).contains(SyncHookProvider.class);
+    }
+
+    @Test
+    void doesNothingWhenSyncIsNotEnabled() {
+        Path outbox = dir.resolve("outbox.db");
+        SyncHookProvider provider = new SyncHookProvider(PlatformConfig.of(Map.of(SyncHookProvider.OUTBOX,
+                outbox.toString(), SyncHookProvider.DATASTORE, "sqlite")));
+        try (HookedMemoryEngine local = localWith(provider)) {
+            local.store(NewMemory.of("Stored while sync is off", EventType.DECISION));
+            assertThat(provider.engine()).isEmpty();
+            assertThat(provider.status()).isEmpty();
+        }
+        provider.close();
+        assertThat(outbox).doesNotExist();
+    }
+
+    @Test
+    void enabledButMisconfiguredLeavesTheMemoryEngineWorkingAndSyncOff() {
+        Path outbox = dir.resolve("outbox.db");
+        SyncHookProvider provider = new SyncHookProvider(PlatformConfig.of(Map.of(SyncHookProvider.ENABLED, "true",
+                SyncHookProvider.OUTBOX, outbox.toString())));
+        try (HookedMemoryEngine local = localWith(provider)) {
+            String id = local.store(NewMemory.of("Stored although sync cannot start", EventType.DECISION)).id();
+            assertThat(local.get(id).content()).isEqualTo("Stored although sync cannot start");
+            assertThat(provider.engine()).isEmpty();
+        }
+        provider.close();
+        assertThat(outbox).doesNotExist();
+    }
+
+    @Test
+    void enabledFromConfigPushesToTheNamedTargetProvider() {
+        Path targetFile = dir.resolve("platform.db");
+        Workspace ws;
+        try (DataStore setup = SqliteDataStore.open(targetFile)) {
+            ws = setup.createWorkspace("u-7", CreateWorkspaceInput.named("Acme"));
+        }
+        Path outbox = dir.resolve("sub/outbox.db");
+        SyncHookProvider provider = new SyncHookProvider(PlatformConfig.of(Map.of(
+                SyncHookProvider.ENABLED, "true",
+                SyncHookProvider.DATASTORE, "sqlite",
+                SyncHookProvider.OUTBOX, outbox.toString(),
+                "omega.sqlite.path", targetFile.toString(),
+                "omega.user-id", "u-7",
+                "omega.workspace-id", ws.id())));
+        String id;
+        try (HookedMemoryEngine local = localWith(provider)) {
+            id = local.store(NewMemory.of("Synced through the configured provider", EventType.DECISION)).id();
+            SyncEngine engine = provider.engine().orElseThrow();
+            assertThat(engine.context().workspaceId()).isEqualTo(ws.id());
+            assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
+        }
+        provider.close();
+        assertThat(Files.exists(outbox)).isTrue();
+        try (DataStore check = SqliteDataStore.open(targetFile)) {
+            assertThat(check.getMemories("u-7", MemoryFilters.workspace(ws.id()), Page.first()))
+                    .extracting(m -> m.id()).containsExactly(id);
+        }
+    }
+}
