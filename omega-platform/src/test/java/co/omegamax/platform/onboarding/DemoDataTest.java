@@ -68,8 +68,8 @@ class DemoDataTest {
         assertThat(s.sessions()).isEqualTo(5);
         assertThat(s.coordinationEvents()).isEqualTo(25);
         assertThat(s.projects()).isEqualTo(2);
-        assertThat(s.memoryLinks()).isPositive();
-        assertThat(s.entityLinks()).isPositive();
+        assertThat(s.memoryLinks()).isEqualTo(44);
+        assertThat(s.entityLinks()).isEqualTo(7);
 
         DashboardMetrics m = store.getDashboardMetrics("alice", ws.id());
         assertThat(m.memoryCount()).isEqualTo(50);
