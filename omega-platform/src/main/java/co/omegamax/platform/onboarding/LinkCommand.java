@@ -31,8 +31,16 @@ import java.util.Optional;
  */
 public final class LinkCommand implements CommandProvider {
 
-    /** ServiceLoader constructor. */
+    private final ClassLoader providers;
+
+    /** ServiceLoader constructor: finds DataStore providers through this class's loader. */
     public LinkCommand() {
+        this(LinkCommand.class.getClassLoader());
+    }
+
+    /** @param providers where to discover the {@code DataStoreProvider} that {@code omega.datastore} names */
+    public LinkCommand(ClassLoader providers) {
+        this.providers = java.util.Objects.requireNonNull(providers, "providers");
     }
 
     @Override
@@ -84,7 +92,7 @@ public final class LinkCommand implements CommandProvider {
         Map<String, Object> values = new LinkedHashMap<>();
         String linked;
         if (options.verify()) {
-            Verified v = verify(key, options, context, file);
+            Verified v = verify(key, options, context, file, providers);
             values.put("user_id", v.principal().userId());
             values.put("workspace", v.workspace().slug());
             linked = "workspace '" + v.workspace().slug() + "' of user '" + v.principal().userId() + "' (key verified)";
@@ -114,7 +122,8 @@ public final class LinkCommand implements CommandProvider {
     private record Verified(WorkspaceKeyPrincipal principal, Workspace workspace) {
     }
 
-    private static Verified verify(String key, LinkOptions options, CommandContext context, Path file) {
+    private static Verified verify(String key, LinkOptions options, CommandContext context, Path file,
+                                   ClassLoader loader) {
         PlatformConfig.Builder builder = PlatformConfig.builder().systemProperties(System.getProperties())
                 .environment(context.environment());
         if (java.nio.file.Files.isRegularFile(file)) {
@@ -126,7 +135,6 @@ public final class LinkCommand implements CommandProvider {
                     + "); " + PlatformConfig.howToSet(PlatformConfig.DATASTORE) + ", or pass --no-verify to write the"
                     + " key unchecked");
         }
-        ClassLoader loader = LinkCommand.class.getClassLoader();
         try (DataStore store = Providers.openDataStore(config, loader)) {
             if (!(store instanceof WorkspaceKeyStore keys)) {
                 throw new WorkspaceKeysUnsupportedException(store.getClass().getSimpleName() + " ("

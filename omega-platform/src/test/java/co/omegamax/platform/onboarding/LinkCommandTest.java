@@ -7,8 +7,10 @@ import co.omegamax.memory.spi.CommandProvider;
 import co.omegamax.memory.spi.CommandRegistry;
 import co.omegamax.platform.adapter.sqlite.SqliteDataStore;
 import co.omegamax.platform.context.WorkspaceContext;
+import co.omegamax.platform.onboarding.fixture.KeylessSqliteProvider;
 import co.omegamax.platform.spi.CreateProjectInput;
 import co.omegamax.platform.spi.DataStore;
+import co.omegamax.platform.spi.DataStoreProvider;
 import co.omegamax.platform.spi.PlatformConfig;
 import co.omegamax.platform.spi.Project;
 import co.omegamax.platform.spi.Workspace;
@@ -16,6 +18,8 @@ import co.omegamax.platform.spi.WorkspaceKeyStore;
 import co.omegamax.platform.spi.WorkspaceKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,9 +64,13 @@ class LinkCommandTest {
     }
 
     private Run link(String... args) {
+        return link(new LinkCommand(), args);
+    }
+
+    private Run link(LinkCommand command, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new LinkCommand().run(List.of(args), new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = command.run(List.of(args), new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env, home));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -218,5 +226,21 @@ class LinkCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("not valid YAML");
         assertThat(Files.readString(defaultFile())).isEqualTo("user_id: [unclosed\n");
+    }
+
+    @Test
+    void aStoreWithoutWorkspaceKeysFailsNamingTheLimitation() throws Exception {
+        Path services = dir.resolve("extra/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(DataStoreProvider.class.getName()), KeylessSqliteProvider.class.getName());
+        env.put("OMEGA_DATASTORE", KeylessSqliteProvider.NAME);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("extra").toUri().toURL()},
+                getClass().getClassLoader())) {
+            Run r = link(new LinkCommand(loader), "--key", cli.secret());
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).contains("does not keep workspace keys").contains(KeylessSqliteProvider.NAME)
+                    .contains("--no-verify").doesNotContain(cli.secret());
+        }
+        assertThat(defaultFile()).doesNotExist();
     }
 }
