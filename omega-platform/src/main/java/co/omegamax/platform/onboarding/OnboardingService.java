@@ -232,6 +232,16 @@ public final class OnboardingService {
         return s;
     }
 
+    /**
+     * @return whether the workspace holds demo data (a demo project), so the dashboard can show its "demo content"
+     *     banner with the remove button
+     * @throws NotFoundException if the user has no such workspace
+     */
+    public boolean hasDemoData(String userId, String workspaceId) {
+        String user = Validate.userId(userId);
+        return new DemoSeeder(store, clock).present(user, workspace(user, workspaceId));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private Workspace workspace(String userId, String workspaceId) {

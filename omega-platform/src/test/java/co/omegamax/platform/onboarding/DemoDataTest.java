@@ -172,8 +172,12 @@ class DemoDataTest {
         Workspace other = onboarding.createFirstWorkspace("alice", "Side project");
         onboarding.seedDemoData("alice", other.id());
 
+        assertThat(onboarding.hasDemoData("alice", ws.id())).isFalse();
         DemoDataSummary seeded = onboarding.seedDemoData("alice", ws.id());
+        assertThat(onboarding.hasDemoData("alice", ws.id())).isTrue();
         DemoDataSummary removed = onboarding.removeDemoData("alice", ws.id());
+        assertThat(onboarding.hasDemoData("alice", ws.id())).isFalse();
+        assertThat(onboarding.hasDemoData("alice", other.id())).isTrue();
         assertThat(removed.memories()).isEqualTo(seeded.memories());
         assertThat(removed.projects()).isEqualTo(2);
         assertThat(removed.trackedEntities()).isEqualTo(9);

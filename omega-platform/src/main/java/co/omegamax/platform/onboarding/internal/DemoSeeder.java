@@ -246,6 +246,13 @@ public final class DemoSeeder {
                 project, sessionId, text, attrs, at);
     }
 
+    /** @return whether the workspace has a demo project or a demo memory */
+    public boolean present(String userId, Workspace ws) {
+        return all(page -> store.getProjects(userId, ws.id(), page)).stream().anyMatch(DemoSeeder::isDemo)
+                || store.getMemories(userId, MemoryFilters.workspace(ws.id()).withSearch(DemoDataset.LABEL.strip()),
+                        Page.first(Page.MAX_LIMIT)).stream().anyMatch(DemoSeeder::isDemo);
+    }
+
     /** Deletes exactly the demo rows of the workspace. */
     public DemoDataSummary remove(String userId, Workspace ws) {
         int events = 0;
