@@ -12,6 +12,7 @@ import co.omegamax.platform.adapter.supabase.internal.RetryPolicy;
 import co.omegamax.platform.adapter.supabase.internal.Rows;
 import co.omegamax.platform.adapter.supabase.internal.Tables;
 import co.omegamax.platform.adapter.supabase.internal.TokenSubject;
+import co.omegamax.platform.spi.ClaimResult;
 import co.omegamax.platform.spi.ConflictException;
 import co.omegamax.platform.spi.CoordinationEvent;
 import co.omegamax.platform.spi.CoordinationEventFilters;
@@ -950,6 +951,35 @@ public final class SupabaseDataStore implements DataStore {
     public void deleteCoordinationEvent(String userId, CoordinationKind kind, String eventId) {
         Validate.notNull("kind", kind);
         deleteById(userId, Tables.of(kind), wire(kind), eventId);
+    }
+
+    @Override
+    public ClaimResult claimCoordinationEvent(String userId, CoordinationEventInput claim, Instant staleBefore) {
+        Call c = new Call(userId);
+        Validate.notNull("claim", claim);
+        Validate.notNull("staleBefore", staleBefore);
+        String table = Tables.of(claim.kind());
+        requireWorkspace(c, claim.workspaceId());
+        requireProjectIn(c, claim.workspaceId(), claim.projectId());
+        requireSessionIn(c, claim.workspaceId(), claim.sessionId());
+        existing(c, table, claim.id()).map(r -> Rows.event(claim.kind(), r))
+                .ifPresent(o -> noMove(wire(claim.kind()), claim.id(), o.workspaceId(), claim.workspaceId()));
+        Map<String, Object> args = cols("p_kind", wire(claim.kind()), "p_id", claim.id(),
+                "p_workspace_id", claim.workspaceId(), "p_project_id", claim.projectId(),
+                "p_session_id", claim.sessionId(), "p_summary", claim.summary(), "p_attributes", claim.attributes(),
+                "p_occurred_at", Rows.wire(claim.occurredAt() != null ? claim.occurredAt() : clock.instant()),
+                "p_stale_before", Rows.wire(staleBefore));
+        // one INSERT … ON CONFLICT DO UPDATE … WHERE <same session or stale>: atomic, so of two concurrent claims
+        // exactly one is granted; not retried (a repeated claim could report a grant as a refusal)
+        Map<String, Object> answer = json.object(c.rpc("omega_claim_coordination_event", args, false),
+                "omega_claim_coordination_event");
+        if (answer == null || !(answer.get("event") instanceof Map<?, ?> event)) {
+            throw new DataStoreException("omega_claim_coordination_event answered without the holder (was the claim"
+                    + " released concurrently?); retry the claim", null);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = (Map<String, Object>) event;
+        return new ClaimResult(Boolean.TRUE.equals(answer.get("granted")), Rows.event(claim.kind(), row));
     }
 
     // ---- jobs ----------------------------------------------------------------------------------------------------
