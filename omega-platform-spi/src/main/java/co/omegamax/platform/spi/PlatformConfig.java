@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -181,6 +183,44 @@ public final class PlatformConfig {
         return key.contains("password") || key.contains("secret") || key.contains("token") || key.endsWith("key");
     }
 
+    /**
+     * Reads a YAML config file exactly as {@link Builder#configFile} does (safe types only, no duplicate keys, few
+     * aliases) and returns its top-level mapping as written, not flattened; for tools that rewrite the file (such as
+     * {@code omega link}). Parse errors name the line and column but never quote the file, which may hold secrets.
+     *
+     * @return the top-level mapping in file order; empty for an empty file
+     * @throws ConfigurationException if the file cannot be read, is not valid YAML, or is not a mapping
+     */
+    public static Map<String, Object> readYamlMapping(Path file) {
+        Validate.notNull("file", file);
+        Object root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            root = new Yaml(new SafeConstructor(options)).load(reader);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read config file " + file + ": " + e.getMessage(), e);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            throw new ConfigurationException("config file " + file + " is not valid YAML"
+                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+                    + ": " + e.getProblem() + "; fix it or move it away", e);
+        } catch (YAMLException e) {
+            throw new ConfigurationException("config file " + file + " is not valid YAML; fix it or move it away", e);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (root == null) {
+            return out;
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ConfigurationException("config file " + file + " must be a YAML mapping (key: value), found "
+                    + root.getClass().getSimpleName());
+        }
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
     /** Collects sources in any order; precedence is fixed (code, system properties, environment, file). */
     public static final class Builder {
         private final Map<String, String> code = new LinkedHashMap<>();
@@ -298,25 +338,8 @@ public final class PlatformConfig {
                 throw new ConfigurationException("config file " + file + " does not exist or is not a file; create it"
                         + " or point " + CONFIG_FILE + " / OMEGA_CONFIG at an existing file");
             }
-            Object root;
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                LoaderOptions options = new LoaderOptions();
-                options.setAllowDuplicateKeys(false);
-                options.setMaxAliasesForCollections(10);
-                root = new Yaml(new SafeConstructor(options)).load(reader);
-            } catch (IOException e) {
-                throw new ConfigurationException("cannot read config file " + file + ": " + e.getMessage(), e);
-            } catch (YAMLException e) {
-                throw new ConfigurationException("config file " + file + " is not valid YAML: " + e.getMessage(), e);
-            }
+            Map<?, ?> map = readYamlMapping(file);
             Map<String, String> out = new LinkedHashMap<>();
-            if (root == null) {
-                return out;
-            }
-            if (!(root instanceof Map<?, ?> map)) {
-                throw new ConfigurationException("config file " + file + " must be a YAML mapping (key: value), found "
-                        + root.getClass().getSimpleName());
-            }
             if (map.size() == 1 && map.get("omega") instanceof Map<?, ?> inner) {
                 map = inner;
             }

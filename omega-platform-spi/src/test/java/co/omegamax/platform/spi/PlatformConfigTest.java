@@ -99,6 +99,12 @@ class PlatformConfigTest {
         Path dup = yaml("datastore: a\ndatastore: b\n");
         assertThatThrownBy(() -> PlatformConfig.builder().configFile(dup).build())
                 .isInstanceOf(ConfigurationException.class);
+        Path leaky = yaml("datastore: sqlite\nworkspace_key: \"omk_live_SECRETSECRETSECRETSECRETSECRET\n");
+        assertThatThrownBy(() -> PlatformConfig.builder().configFile(leaky).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("not valid YAML at line ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
+        assertThat(PlatformConfig.readYamlMapping(yaml("omega:\n  sync: {enabled: true}\n")))
+                .isEqualTo(Map.of("omega", Map.of("sync", Map.of("enabled", true))));
         Path empty = yaml("sqlite:\n  path:\n");
         assertThatThrownBy(() -> PlatformConfig.builder().configFile(empty).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("has no value");
