@@ -221,11 +221,12 @@ class LinkCommandTest {
     @Test
     void anInvalidExistingFileIsReportedNotOverwritten() throws Exception {
         Files.createDirectories(defaultFile().getParent());
-        Files.writeString(defaultFile(), "user_id: [unclosed\n");
+        String broken = "user_id: u\nworkspace_key: \"" + cli.secret() + "\n"; // unclosed quote
+        Files.writeString(defaultFile(), broken);
         Run r = link("--key", cli.secret(), "--no-verify");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("not valid YAML");
-        assertThat(Files.readString(defaultFile())).isEqualTo("user_id: [unclosed\n");
+        assertThat(r.err()).contains("not valid YAML at line ").doesNotContain(cli.secret().substring(9));
+        assertThat(Files.readString(defaultFile())).isEqualTo(broken);
     }
 
     @Test

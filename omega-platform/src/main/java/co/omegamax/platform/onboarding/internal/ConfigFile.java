@@ -1,8 +1,8 @@
 package co.omegamax.platform.onboarding.internal;
 
 import co.omegamax.platform.spi.ConfigurationException;
+import co.omegamax.platform.spi.PlatformConfig;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,6 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -40,30 +39,7 @@ public final class ConfigFile {
 
     /** @return the file's top-level mapping (empty if the file does not exist or is empty), in file order */
     public static Map<String, Object> read(Path file) {
-        if (!Files.exists(file)) {
-            return new LinkedHashMap<>();
-        }
-        Object root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(new SafeConstructor(options)).load(reader);
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read " + file + ": " + e.getMessage() + "; check its permissions", e);
-        } catch (YAMLException e) {
-            throw new ConfigurationException(file + " is not valid YAML (" + firstLine(e.getMessage())
-                    + "); fix it or move it away, then run omega link again", e);
-        }
-        if (root == null) {
-            return new LinkedHashMap<>();
-        }
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new ConfigurationException(file + " must be a YAML mapping (key: value); fix it or move it away");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
+        return Files.exists(file) ? PlatformConfig.readYamlMapping(file) : new LinkedHashMap<>();
     }
 
     /**
@@ -152,13 +128,5 @@ public final class ConfigFile {
                 }
             }
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "parse error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }
