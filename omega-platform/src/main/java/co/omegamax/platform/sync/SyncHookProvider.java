@@ -3,11 +3,10 @@ package co.omegamax.platform.sync;
 import co.omegamax.memory.spi.HookEvent;
 import co.omegamax.memory.spi.HookProvider;
 import co.omegamax.platform.context.WorkspaceContext;
-import co.omegamax.platform.spi.ConfigurationException;
 import co.omegamax.platform.spi.DataStore;
 import co.omegamax.platform.spi.PlatformConfig;
-import co.omegamax.platform.spi.Providers;
 import co.omegamax.platform.spi.Validate;
+import co.omegamax.platform.sync.internal.SyncSetup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +29,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncHookProvider implements HookProvider, AutoCloseable {
     /** {@code true} turns sync on. */
-    public static final String ENABLED = "omega.sync.enabled";
+    public static final String ENABLED = SyncSetup.ENABLED;
     /** Provider name of the target DataStore, e.g. {@code postgres} or {@code supabase}. */
-    public static final String DATASTORE = "omega.sync.datastore";
+    public static final String DATASTORE = SyncSetup.DATASTORE;
     /** Path of the outbox file. */
-    public static final String OUTBOX = "omega.sync.outbox";
+    public static final String OUTBOX = SyncSetup.OUTBOX;
     private static final Logger LOG = LoggerFactory.getLogger(SyncHookProvider.class);
 
     private final Supplier<PlatformConfig> config;
@@ -145,44 +144,26 @@ public final class SyncHookProvider implements HookProvider, AutoCloseable {
     }
 
     private SyncEngine configure() {
-        DataStore target = null;
         try {
             PlatformConfig cfg = config.get();
-            if (!cfg.getBoolean(ENABLED, false)) {
+            if (!SyncSetup.enabled(cfg)) {
                 LOG.debug("sync is off ({} is not true)", ENABLED);
                 return null;
             }
-            String name = cfg.get(DATASTORE).orElseThrow(() -> new ConfigurationException(ENABLED
-                    + " is true but " + DATASTORE + " (the sync target) is not set; " + PlatformConfig.howToSet(DATASTORE)
-                    + ", e.g. postgres or supabase, or turn sync off"));
-            target = Providers.openDataStore(targetConfig(cfg, name), loader());
-            WorkspaceContext ctx = WorkspaceContext.resolve(cfg, target);
-            Path outbox = cfg.getPath(OUTBOX).orElse(Path.of(System.getProperty("user.home"), ".omega",
-                    "sync-outbox.db"));
-            SyncEngine e = SyncEngine.builder().target(target).context(ctx).outbox(outbox)
-                    .settings(SyncSettings.from(cfg)).build();
-            ownedTarget = target;
+            SyncSetup.Opened opened = SyncSetup.open(cfg, loader(), Path.of(System.getProperty("user.home")), true)
+                    .orElseThrow();
+            ownedTarget = opened.target();
             shutdownHook = new Thread(this::flushAndClose, "omega-sync-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
-            LOG.info("sync on: pushing to {} as workspace {}{} through outbox {}", name, ctx.workspaceId(),
-                    ctx.projectId() == null ? "" : " / project " + ctx.projectId(), outbox);
-            return e;
+            WorkspaceContext ctx = opened.engine().context();
+            LOG.info("sync on: pushing to {} as workspace {}{}", opened.targetName(), ctx.workspaceId(),
+                    ctx.projectId() == null ? "" : " / project " + ctx.projectId());
+            return opened.engine();
         } catch (RuntimeException e) {
-            if (target != null) {
-                target.close();
-            }
             LOG.error("sync is enabled ({}) but cannot start; local memory keeps working without sync. Fix: {}",
                     ENABLED, e.getMessage());
             return null;
         }
-    }
-
-    private static PlatformConfig targetConfig(PlatformConfig cfg, String name) {
-        PlatformConfig.Builder b = PlatformConfig.builder();
-        for (String key : cfg.keys()) {
-            cfg.get(key).ifPresent(v -> b.set(key, v));
-        }
-        return b.set(PlatformConfig.DATASTORE, name).build();
     }
 
     private static ClassLoader loader() {
