@@ -12,4 +12,12 @@ public interface TenantWork {
 
     /** Runs work for a user in one transaction; it commits only if the work returns normally. @return its result */
     <R> R write(String userId, Function<UserScopedHandle, R> work);
+
+    /**
+     * The one read that is not scoped by a user: the active workspace key with this SHA-256 hash, if any (the
+     * caller is unknown until its key is resolved). Adapters must allow exactly this lookup and nothing wider.
+     *
+     * @return the key's owner, workspace, id and stored hash, or empty
+     */
+    java.util.Optional<ActiveWorkspaceKey> findActiveWorkspaceKey(String keyHash);
 }

@@ -1,6 +1,6 @@
 package co.omegamax.platform.adapter.sqlite;
 
-import co.omegamax.platform.adapter.sqlite.internal.SqliteKeys;
+import co.omegamax.platform.adapter.sqlite.internal.SqliteStore;
 import co.omegamax.platform.spi.Validate;
 import co.omegamax.platform.spi.WorkspaceKeyStore;
 import java.nio.file.Path;
@@ -24,6 +24,6 @@ public final class SqliteWorkspaceKeyStore {
     public static WorkspaceKeyStore open(Path file, Clock clock) {
         Validate.notNull("file", file);
         Validate.notNull("clock", clock);
-        return new SqliteKeys(file, clock, SqliteDataStore.DEFAULT_BUSY_TIMEOUT_MILLIS);
+        return new SqliteStore(file, clock, SqliteDataStore.DEFAULT_BUSY_TIMEOUT_MILLIS);
     }
 }

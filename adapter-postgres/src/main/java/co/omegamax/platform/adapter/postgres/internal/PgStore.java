@@ -1,22 +1,30 @@
 package co.omegamax.platform.adapter.postgres.internal;
 
 import co.omegamax.platform.jdbi.JdbiStore;
+import co.omegamax.platform.jdbi.JdbiWorkspaceKeys;
 import co.omegamax.platform.jdbi.ScopedQuery;
 import co.omegamax.platform.spi.DataStoreException;
+import co.omegamax.platform.spi.NewWorkspaceKey;
+import co.omegamax.platform.spi.WorkspaceKey;
+import co.omegamax.platform.spi.WorkspaceKeyPrincipal;
+import co.omegamax.platform.spi.WorkspaceKeyStore;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * {@link co.omegamax.platform.spi.DataStore} on PostgreSQL. All database work goes through {@link TenantScope},
  * which runs it in one transaction carrying the acting user's RLS context; the shared {@link JdbiStore} logic never
  * sees a raw handle, so every statement is also filtered by the acting user in SQL (the application-level filter;
- * RLS is the safety net under it).
+ * RLS is the safety net under it). It is also the {@link WorkspaceKeyStore} of its database.
  */
-public final class PgStore extends JdbiStore {
+public final class PgStore extends JdbiStore implements WorkspaceKeyStore {
     private static final Pattern WORDS = Pattern.compile("[A-Za-z0-9]+(?:\\s+[A-Za-z0-9]+)*");
 
     private final String description;
     private final AutoCloseable pool;
+    private final JdbiWorkspaceKeys keys;
 
     /**
      * @param scope       the tenant scope over the application role's pool
@@ -27,6 +35,7 @@ public final class PgStore extends JdbiStore {
         super(scope, PgDialect.INSTANCE, clock, "PostgreSQL store " + description);
         this.pool = pool;
         this.description = description;
+        this.keys = new JdbiWorkspaceKeys(scope, PgDialect.INSTANCE, clock);
     }
 
     @Override
@@ -58,6 +67,26 @@ public final class PgStore extends JdbiStore {
             sb.append(word).append(":*");
         }
         return sb.toString();
+    }
+
+    @Override
+    public NewWorkspaceKey create(String userId, String workspaceId, String name) {
+        return keys.create(userId, workspaceId, name);
+    }
+
+    @Override
+    public List<WorkspaceKey> list(String userId, String workspaceId) {
+        return keys.list(userId, workspaceId);
+    }
+
+    @Override
+    public void revoke(String userId, String keyId) {
+        keys.revoke(userId, keyId);
+    }
+
+    @Override
+    public Optional<WorkspaceKeyPrincipal> verify(String presentedKey) {
+        return keys.verify(presentedKey);
     }
 
     @Override

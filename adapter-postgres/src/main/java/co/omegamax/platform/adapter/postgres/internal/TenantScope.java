@@ -62,6 +62,28 @@ public final class TenantScope implements TenantWork {
         }
     }
 
+    /**
+     * The one lookup without a user: inside its own transaction, sets the presented key's hash as
+     * {@code omega.key_hash}, which the {@code key_lookup} policy matches, so exactly that key's row is visible.
+     */
+    @Override
+    public java.util.Optional<co.omegamax.platform.jdbi.ActiveWorkspaceKey> findActiveWorkspaceKey(String keyHash) {
+        try {
+            return jdbi.inTransaction(h -> {
+                h.createQuery("select set_config('omega.key_hash', :hash, true)").bind("hash", keyHash)
+                        .mapTo(String.class).one();
+                return h.createQuery("SELECT id, user_id, workspace_id::text AS workspace_id, key_hash FROM workspace_keys"
+                                + " WHERE key_hash = :hash AND revoked_at IS NULL")
+                        .bind("hash", keyHash)
+                        .map((rs, ctx) -> new co.omegamax.platform.jdbi.ActiveWorkspaceKey(rs.getString(1),
+                                rs.getString(2), rs.getString(3), rs.getString(4)))
+                        .findFirst();
+            });
+        } catch (JdbiException e) {
+            throw failure(e);
+        }
+    }
+
     private static void setClaims(Handle h, String claims) {
         h.createQuery("select set_config('request.jwt.claims', :claims, true)").bind("claims", claims)
                 .mapTo(String.class).one();

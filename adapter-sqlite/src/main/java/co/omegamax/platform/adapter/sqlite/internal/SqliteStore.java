@@ -1,6 +1,7 @@
 package co.omegamax.platform.adapter.sqlite.internal;
 
 import co.omegamax.platform.jdbi.JdbiStore;
+import co.omegamax.platform.jdbi.JdbiWorkspaceKeys;
 import co.omegamax.platform.jdbi.ScopedQuery;
 import co.omegamax.platform.spi.NewWorkspaceKey;
 import co.omegamax.platform.spi.WorkspaceKey;
@@ -14,19 +15,23 @@ import java.util.Optional;
 /**
  * {@link co.omegamax.platform.spi.DataStore} on one SQLite file. All database work goes through
  * {@link TenantScope}; the shared {@link JdbiStore} logic never sees a raw handle, so every statement is filtered by
- * the acting user. It is also the {@link WorkspaceKeyStore} of that file (delegating to {@link SqliteKeys}), so code
+ * the acting user. It is also the {@link WorkspaceKeyStore} of that file (delegating to {@link JdbiWorkspaceKeys}), so code
  * holding only the configured store can verify and mint workspace keys.
  */
 public final class SqliteStore extends JdbiStore implements WorkspaceKeyStore {
     private final Path file;
-    private final SqliteKeys keys;
+    private final JdbiWorkspaceKeys keys;
 
     /** Opens (creating and migrating as needed) the store at {@code file}. */
     public SqliteStore(Path file, Clock clock, int busyTimeoutMillis) {
-        super(new TenantScope(Database.open(file.toAbsolutePath(), busyTimeoutMillis), file.toAbsolutePath().toString()),
-                SqliteDialect.INSTANCE, clock, "SQLite store " + file.toAbsolutePath());
-        this.file = file.toAbsolutePath();
-        this.keys = new SqliteKeys(this.file, clock, busyTimeoutMillis);
+        this(new TenantScope(Database.open(file.toAbsolutePath(), busyTimeoutMillis), file.toAbsolutePath().toString()),
+                file.toAbsolutePath(), clock);
+    }
+
+    private SqliteStore(TenantScope scope, Path file, Clock clock) {
+        super(scope, SqliteDialect.INSTANCE, clock, "SQLite store " + file);
+        this.file = file;
+        this.keys = new JdbiWorkspaceKeys(scope, SqliteDialect.INSTANCE, clock);
     }
 
     @Override

@@ -45,19 +45,14 @@ public final class TenantScope implements TenantWork {
         }
     }
 
-    /**
-     * The one read that is not scoped by a user: finds the owner of an active workspace key by its SHA-256 hash
-     * (the caller is not known until the key is resolved). Returns only the owner, workspace and key id; the hash is
-     * compared again in constant time by the caller.
-     *
-     * @return {@code [id, user_id, workspace_id, key_hash]} of the active key with that hash, or empty
-     */
-    public java.util.Optional<String[]> findActiveWorkspaceKey(String keyHash) {
+    @Override
+    public java.util.Optional<co.omegamax.platform.jdbi.ActiveWorkspaceKey> findActiveWorkspaceKey(String keyHash) {
         try {
             return jdbi.withHandle(h -> h.createQuery("SELECT id, user_id, workspace_id, key_hash FROM workspace_keys"
                             + " WHERE key_hash = :hash AND revoked_at IS NULL")
                     .bind("hash", keyHash)
-                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                    .map((rs, ctx) -> new co.omegamax.platform.jdbi.ActiveWorkspaceKey(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4)))
                     .findFirst());
         } catch (JdbiException e) {
             throw failure(e);

@@ -1,6 +1,5 @@
-package co.omegamax.platform.adapter.sqlite.internal;
+package co.omegamax.platform.jdbi;
 
-import co.omegamax.platform.jdbi.Table;
 import co.omegamax.platform.spi.NewWorkspaceKey;
 import co.omegamax.platform.spi.NotFoundException;
 import co.omegamax.platform.spi.Validate;
@@ -8,9 +7,7 @@ import co.omegamax.platform.spi.WorkspaceKey;
 import co.omegamax.platform.spi.WorkspaceKeyPrincipal;
 import co.omegamax.platform.spi.WorkspaceKeyStore;
 import co.omegamax.platform.spi.WorkspaceKeys;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +16,25 @@ import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * {@link WorkspaceKeyStore} on the adapter's SQLite file. Management goes through {@link TenantScope} like every
- * other query; {@link #verify} uses the single unscoped lookup by hash and compares the hash in constant time.
+ * {@link WorkspaceKeyStore} over an adapter's tenant scope, shared by the SQL adapters: keys live in the
+ * {@code workspace_keys} table as SHA-256 hashes only; management is scoped to the acting user like every other
+ * statement, and {@link #verify} uses the scope's single unscoped lookup by hash, then compares the hash in constant
+ * time. Never logs a key.
  */
-public final class SqliteKeys implements WorkspaceKeyStore, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(SqliteKeys.class.getName());
-    private static final RowMapper<WorkspaceKey> KEY = (rs, ctx) -> new WorkspaceKey(rs.getString("id"),
-            rs.getString("user_id"), rs.getString("workspace_id"), rs.getString("name"), rs.getString("prefix"),
-            rs.getString("last_four"), SqliteDialect.instant(rs, "created_at"), SqliteDialect.instant(rs, "revoked_at"));
+public final class JdbiWorkspaceKeys implements WorkspaceKeyStore {
+    private static final System.Logger LOG = System.getLogger(JdbiWorkspaceKeys.class.getName());
 
-    private final TenantScope scope;
+    private final TenantWork scope;
     private final Clock clock;
+    private final RowMapper<WorkspaceKey> keyRow;
 
-    /** @param file SQLite file (created and migrated as needed); @param clock time source */
-    public SqliteKeys(Path file, Clock clock, int busyTimeoutMillis) {
-        this.scope = new TenantScope(Database.open(file, busyTimeoutMillis), file.toAbsolutePath().toString());
+    /** @param scope the adapter's tenant scope; @param dialect its value conversions; @param clock time source */
+    public JdbiWorkspaceKeys(TenantWork scope, SqlDialect dialect, Clock clock) {
+        this.scope = scope;
         this.clock = clock;
+        this.keyRow = (rs, ctx) -> new WorkspaceKey(rs.getString("id"), rs.getString("user_id"),
+                rs.getString("workspace_id"), rs.getString("name"), rs.getString("prefix"), rs.getString("last_four"),
+                dialect.readInstant(rs, "created_at"), dialect.readInstant(rs, "revoked_at"));
     }
 
     @Override
@@ -47,7 +47,6 @@ public final class SqliteKeys implements WorkspaceKeyStore, AutoCloseable {
                 throw new NotFoundException("workspace", ws);
             }
             String id = "wk_" + UUID.randomUUID();
-            Instant now = clock.instant();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", id);
             row.put("workspace_id", ws);
@@ -55,10 +54,10 @@ public final class SqliteKeys implements WorkspaceKeyStore, AutoCloseable {
             row.put("key_hash", WorkspaceKeys.hash(secret));
             row.put("prefix", WorkspaceKeys.PREFIX);
             row.put("last_four", WorkspaceKeys.lastFour(secret));
-            row.put("created_at", now.toEpochMilli());
+            row.put("created_at", clock.millis());
             h.insert(Table.WORKSPACE_KEYS, row);
             LOG.log(System.Logger.Level.INFO, "created workspace key {0} for workspace {1}", id, ws);
-            return new NewWorkspaceKey(h.from(Table.WORKSPACE_KEYS).whereEq("id", id).one(KEY).orElseThrow(), secret);
+            return new NewWorkspaceKey(h.from(Table.WORKSPACE_KEYS).whereEq("id", id).one(keyRow).orElseThrow(), secret);
         });
     }
 
@@ -66,17 +65,17 @@ public final class SqliteKeys implements WorkspaceKeyStore, AutoCloseable {
     public List<WorkspaceKey> list(String userId, String workspaceId) {
         String ws = Validate.id("workspaceId", workspaceId);
         return scope.read(userId, h -> h.from(Table.WORKSPACE_KEYS).whereEq("workspace_id", ws)
-                .orderBy("created_at DESC, id").list(KEY));
+                .orderBy("created_at DESC, id").list(keyRow));
     }
 
     @Override
     public void revoke(String userId, String keyId) {
         String id = Validate.id("keyId", keyId);
         scope.write(userId, h -> {
-            WorkspaceKey key = h.from(Table.WORKSPACE_KEYS).whereEq("id", id).one(KEY)
+            WorkspaceKey key = h.from(Table.WORKSPACE_KEYS).whereEq("id", id).one(keyRow)
                     .orElseThrow(() -> new NotFoundException("workspace key", id));
             if (!key.revoked()) {
-                h.from(Table.WORKSPACE_KEYS).whereEq("id", id).update(Map.of("revoked_at", clock.instant().toEpochMilli()));
+                h.from(Table.WORKSPACE_KEYS).whereEq("id", id).update(Map.of("revoked_at", clock.millis()));
                 LOG.log(System.Logger.Level.INFO, "revoked workspace key {0}", id);
             }
             return null;
@@ -90,12 +89,7 @@ public final class SqliteKeys implements WorkspaceKeyStore, AutoCloseable {
         }
         String hash = WorkspaceKeys.hash(presentedKey);
         return scope.findActiveWorkspaceKey(hash)
-                .filter(row -> WorkspaceKeys.hashesEqual(hash, row[3]))
-                .map(row -> new WorkspaceKeyPrincipal(row[1], row[2], row[0]));
-    }
-
-    @Override
-    public void close() {
-        // connections are opened per call; nothing to release
+                .filter(key -> WorkspaceKeys.hashesEqual(hash, key.keyHash()))
+                .map(key -> new WorkspaceKeyPrincipal(key.userId(), key.workspaceId(), key.keyId()));
     }
 }
