@@ -208,6 +208,8 @@ public final class SyncEngine implements AutoCloseable {
                 return false;
             }
         }
+        pushLock.lock(); // the batch that emptied the outbox finishes its bookkeeping (status) first
+        pushLock.unlock();
         return true;
     }
 
