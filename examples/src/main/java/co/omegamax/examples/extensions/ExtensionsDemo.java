@@ -75,10 +75,12 @@ public final class ExtensionsDemo {
         Path trail = home.resolve(AuditTrailHookProvider.FILE_NAME);
         deleteIfExists(trail);
         List<String> stderr = new ArrayList<>();
+        // The classpath goes in the CLASSPATH variable, not -cp: ONNX Runtime (1.29.0) reads /proc/self/cmdline when
+        // it starts and kills the JVM with SIGSEGV when the command line is longer than about 4 KB.
         ServerParameters server = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString())
-                .args("-cp", classpath, OmegaCli.class.getName(), "serve", "--db", home.resolve("memory.db").toString(),
-                        "--no-hook-socket")
+                .args(OmegaCli.class.getName(), "serve", "--db", home.resolve("memory.db").toString(), "--no-hook-socket")
+                .addEnvVar("CLASSPATH", classpath)
                 .addEnvVar("OMEGA_HOME", home.toString())
                 .build();
         StdioClientTransport transport = new StdioClientTransport(server,

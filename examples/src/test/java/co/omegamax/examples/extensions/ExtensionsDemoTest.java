@@ -16,12 +16,15 @@ import co.omegamax.memory.spi.ToolCall;
 import co.omegamax.memory.spi.ToolRegistry;
 import co.omegamax.memory.sqlite.SqliteMemoryEngine;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +47,12 @@ class ExtensionsDemoTest {
     @SuppressWarnings("unchecked")
     void theServerListsAndRunsTheCustomToolAndTheHookSeesEveryStoredMemory() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ExtensionsDemo.Result r = ExtensionsDemo.run(dir.resolve("home"), runtimeClasspath(),
+        // padded past 8 KB with entries that do not exist: as -cp this length would crash ONNX Runtime in the server
+        String padding = IntStream.range(0, 300).mapToObj(i -> dir.resolve("no-such-dir-" + i).toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        String classpath = runtimeClasspath() + File.pathSeparator + padding;
+        assertThat(classpath.length()).isGreaterThan(8192);
+        ExtensionsDemo.Result r = ExtensionsDemo.run(dir.resolve("home"), classpath,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(r.tools()).contains("omega_store", "omega_query", "omega_welcome")
