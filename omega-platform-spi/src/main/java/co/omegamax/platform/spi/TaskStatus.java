@@ -11,7 +11,9 @@ public enum TaskStatus {
     /** Done. */
     COMPLETED,
     /** Dropped. */
-    CANCELLED;
+    CANCELLED,
+    /** Given up: the work was attempted and did not succeed (e.g. reported by a coordination tool). */
+    FAILED;
 
     /** @return true while the task still needs work (pending, in progress or blocked) */
     public boolean isOpen() {

@@ -37,7 +37,7 @@ class ValidateTest {
         assertThat(Validate.enumValue("status", TaskStatus.class, "in_progress")).isEqualTo(TaskStatus.IN_PROGRESS);
         assertThat(Validate.wireName(TaskStatus.IN_PROGRESS)).isEqualTo("in_progress");
         assertThatThrownBy(() -> Validate.enumValue("status", TaskStatus.class, "done"))
-                .hasMessageContaining("[pending, in_progress, blocked, completed, cancelled]");
+                .hasMessageContaining("[pending, in_progress, blocked, completed, cancelled, failed]");
     }
 
     @Test
