@@ -4,6 +4,7 @@ import co.omegamax.memory.spi.Tool;
 import co.omegamax.memory.spi.ToolProvider;
 import co.omegamax.platform.coordination.internal.CoordinationTools;
 import co.omegamax.platform.coordination.internal.LazyCoordination;
+import co.omegamax.platform.coordination.internal.SyncListener;
 import co.omegamax.platform.spi.PlatformConfig;
 import co.omegamax.platform.spi.Validate;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.function.Supplier;
  * <p>Created by ServiceLoader, it reads nothing at start-up: the first tool call loads {@link PlatformConfig},
  * opens the configured DataStore and resolves the workspace context; if the platform is not configured that call
  * (and each later one, until the config is fixed) returns a {@code not_configured} tool error saying what to set,
- * and the server keeps running. Embedders and tests pass a ready {@link CoordinationService} instead.
+ * and the server keeps running. With {@code omega.sync.enabled=true} every coordination record written or deleted
+ * is also queued in the sync engine's outbox ({@code co.omegamax.platform.sync}). Embedders and tests pass a ready
+ * {@link CoordinationService} instead.
  */
 public final class CoordinationToolProvider implements ToolProvider {
     private final CoordinationTools tools;
@@ -33,7 +36,7 @@ public final class CoordinationToolProvider implements ToolProvider {
     }
 
     private CoordinationToolProvider(Supplier<PlatformConfig> config) {
-        this.tools = new CoordinationTools(new LazyCoordination(config, cfg -> CoordinationListener.NONE,
+        this.tools = new CoordinationTools(new LazyCoordination(config, SyncListener::forConfig,
                 CoordinationToolProvider.class.getClassLoader()));
     }
 
