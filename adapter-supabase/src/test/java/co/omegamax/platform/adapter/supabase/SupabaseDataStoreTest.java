@@ -96,6 +96,51 @@ class SupabaseDataStoreTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    private static String workspaceRow(String id) {
+        return "[{\"id\":\"" + id + "\",\"user_id\":\"user-alice\",\"name\":\"W\",\"workspace_type\":null,"
+                + "\"slug\":\"w\",\"settings\":{},\"created_at\":\"2026-03-01T10:00:00+00:00\","
+                + "\"updated_at\":\"2026-03-01T10:00:00.123+00:00\"}]";
+    }
+
+    private SupabaseDataStore retryingStore() {
+        store.close();
+        return SupabaseDataStore.open(SupabaseDataStoreSettings.builder(server.url("/").toString(), "anon-key")
+                .retries(2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(1)).build(),
+                SupabaseDataStoreTest::tokenFor);
+    }
+
+    @Test
+    @DisplayName("the store retries an upsert answered 503 (idempotent) but never a plain insert")
+    void storeRetriesOnlyIdempotentWrites() throws Exception {
+        store = retryingStore();
+        String ws = UUID.randomUUID().toString();
+        server.enqueue(new MockResponse.Builder().code(200).body(workspaceRow(ws)).build()); // workspace check
+        server.enqueue(new MockResponse.Builder().code(200).body("[]").build());             // no job with this id yet
+        server.enqueue(new MockResponse.Builder().code(503).body("{}").build());
+        server.enqueue(new MockResponse.Builder().code(201).body("[{\"id\":\"j1\",\"user_id\":\"user-alice\","
+                + "\"workspace_id\":\"" + ws + "\",\"project_id\":null,\"name\":\"J\",\"status\":\"queued\","
+                + "\"payload\":{},\"error\":null,\"created_at\":\"2026-03-01T10:00:00+00:00\","
+                + "\"updated_at\":\"2026-03-01T10:00:00+00:00\"}]").build());
+        assertThat(store.recordJob("user-alice", co.omegamax.platform.spi.JobInput.queued("j1", ws, "J")).id()).isEqualTo("j1");
+        assertThat(server.getRequestCount()).isEqualTo(4);
+        for (int i = 0; i < 2; i++) {
+            server.takeRequest(1, TimeUnit.SECONDS);
+        }
+        RecordedRequest upsert = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(upsert.getHeaders().get("Prefer")).isEqualTo("return=representation,resolution=merge-duplicates");
+        assertThat(upsert.getUrl().queryParameter("on_conflict")).isEqualTo("user_id,id");
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8()).as("the retry sends the same body")
+                .isEqualTo(upsert.getBody().utf8());
+
+        server.enqueue(new MockResponse.Builder().code(200).body(workspaceRow(ws)).build()); // workspace check
+        server.enqueue(new MockResponse.Builder().code(503).body("{}").build());             // the insert
+        server.enqueue(new MockResponse.Builder().code(201).body("[]").build());
+        assertThatThrownBy(() -> store.createProject("user-alice", ws,
+                co.omegamax.platform.spi.CreateProjectInput.named("P"))).isInstanceOf(DataStoreException.class)
+                .hasMessageContaining("HTTP 503");
+        assertThat(server.getRequestCount()).as("the insert was sent once").isEqualTo(6);
+    }
+
     @Test
     @DisplayName("a closed store refuses calls; closing twice is harmless")
     void closedStore() {
