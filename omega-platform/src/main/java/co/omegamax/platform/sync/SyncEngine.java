@@ -118,6 +118,9 @@ public final class SyncEngine implements AutoCloseable {
                     + " change", s.result().id());
         }
         enqueue(c);
+        if (event instanceof HookEvent.SessionStopped s && s.sessionId() != null) {
+            outbox.forgetSessionStart(s.sessionId());
+        }
     }
 
     /**

@@ -239,6 +239,16 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** Forgets a session's start once its stop was queued. */
+    public synchronized void forgetSessionStart(String sessionId) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM session_starts WHERE session_id = ?")) {
+            ps.setString(1, sessionId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
     /** @return when a session started, if its start was seen */
     public synchronized Optional<Instant> sessionStart(String sessionId) {
         try (PreparedStatement ps = connection.prepareStatement(
