@@ -57,7 +57,7 @@ import javax.net.ssl.SSLException;
  *         .build();
  * ByosStepResult connection = setup.testConnection();   // show it; stop if !ok()
  * if (!setup.checkSchemaVersion().upToDate()) setup.migrate();
- * if (setup.verify().ok()) setup.storeCredentials(credentialStore, platformUserId);
+ * if (setup.verify().ok()) setup.storeCredentials(credentialStore, platformUserId, false);
  * }</pre>
  * One instance serves one wizard session; it is not thread-safe. Close it to release its HTTP client.
  */

@@ -95,6 +95,16 @@ class ByosSetupWithoutServerTest {
         }
     }
 
+    @Test
+    void theRlsCatalogCheckFollowsTheMigrationsIncludingRenames() {
+        java.util.List<String> tables = co.omegamax.platform.adapter.supabase.byos.internal.DatabaseChecks.omegaTables();
+        assertThat(tables).contains("user_accounts", "workspaces", "memories", "coord_tasks", "pending_events")
+                .doesNotContain(PgSchema.HISTORY_TABLE);
+        if (PgSchema.sqlAfter(0, "authenticated").contains("ALTER TABLE workspace_api_keys RENAME TO workspace_keys")) {
+            assertThat(tables).contains("workspace_keys").doesNotContain("workspace_api_keys");
+        }
+    }
+
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

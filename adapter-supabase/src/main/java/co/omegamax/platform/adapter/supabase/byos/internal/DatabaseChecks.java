@@ -18,13 +18,20 @@ import java.util.regex.Pattern;
 /**
  * Supabase-specific checks over the direct database connection (as the owner role): that it is reachable, is a
  * Supabase database (roles {@code anon} and {@code authenticated}) and lets the owner
- * create tables; and, after migrating, that every OMEGA table has Row Level Security enabled and forced with at least
- * one policy. Migrations themselves are {@code omega-platform-pgschema}'s.
+ * create tables; and, after migrating, that every OMEGA table has Row Level Security enabled and forced (and a policy
+ * where it has a {@code user_id} column). Migrations themselves are {@code omega-platform-pgschema}'s.
  */
 public final class DatabaseChecks {
-    private static final Pattern CREATE_TABLE = Pattern.compile(
-            "(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(?:public\\.)?\"?([a-z_][a-z0-9_]*)\"?");
+    /** CREATE TABLE x | ALTER TABLE x RENAME TO y | DROP TABLE x, with optional IF [NOT] EXISTS and public. */
+    private static final Pattern TABLE_DDL = Pattern.compile("(?i)"
+            + "\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?" + table("created")
+            + "|\\balter\\s+table\\s+(?:if\\s+exists\\s+)?" + table("from") + "\\s+rename\\s+to\\s+" + table("to")
+            + "|\\bdrop\\s+table\\s+(?:if\\s+exists\\s+)?" + table("dropped"));
     private final SchemaTarget target;
+
+    private static String table(String group) {
+        return "(?:public\\.)?\"?(?<" + group + ">[a-z_][a-z0-9_]*)\"?";
+    }
 
     /** @param target the database, with owner credentials */
     public DatabaseChecks(SchemaTarget target) {
@@ -120,14 +127,20 @@ public final class DatabaseChecks {
     }
 
     /**
-     * @return the tables the OMEGA migrations create (read from the migration SQL, so it follows new scripts), minus
-     *     the migration history table
+     * @return the tables the OMEGA migrations leave behind, read from the migration SQL in order (CREATE TABLE, ALTER
+     *     TABLE … RENAME TO, DROP TABLE), so it follows new scripts; without the migration history table
      */
     public static List<String> omegaTables() {
-        Matcher m = CREATE_TABLE.matcher(PgSchema.sqlAfter(0, "authenticated"));
+        Matcher m = TABLE_DDL.matcher(PgSchema.sqlAfter(0, "authenticated"));
         Set<String> names = new LinkedHashSet<>();
         while (m.find()) {
-            names.add(m.group(1).toLowerCase(Locale.ROOT));
+            if (m.group("created") != null) {
+                names.add(m.group("created").toLowerCase(Locale.ROOT));
+            } else if (m.group("from") != null && names.remove(m.group("from").toLowerCase(Locale.ROOT))) {
+                names.add(m.group("to").toLowerCase(Locale.ROOT));
+            } else if (m.group("dropped") != null) {
+                names.remove(m.group("dropped").toLowerCase(Locale.ROOT));
+            }
         }
         names.remove(PgSchema.HISTORY_TABLE);
         return List.copyOf(names);
