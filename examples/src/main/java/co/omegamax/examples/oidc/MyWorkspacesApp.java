@@ -113,8 +113,8 @@ public final class MyWorkspacesApp implements AutoCloseable {
     /** Prints an overview: the user, then each workspace with its memories. */
     public static void print(Overview overview, PrintStream out) {
         AuthUser user = overview.user();
-        out.println("signed in as " + user.id() + " <" + user.email() + ">, " + overview.workspaces().size()
-                + " workspace(s)");
+        String email = user.email().isBlank() ? "" : " <" + user.email() + ">";
+        out.println("signed in as " + user.id() + email + ", " + overview.workspaces().size() + " workspace(s)");
         for (WorkspaceMemories w : overview.workspaces()) {
             out.println("  " + w.workspace().slug() + " (" + w.workspace().name() + "): " + w.memories().size()
                     + " memories");
@@ -131,14 +131,15 @@ public final class MyWorkspacesApp implements AutoCloseable {
      * Lists the workspaces of the user whose access token is in the environment variable {@code ACCESS_TOKEN}
      * (an environment variable rather than an argument, so the token does not show up in process listings), with
      * the providers of this process's configuration ({@link PlatformConfig#load()}).
+     *
+     * @throws IllegalArgumentException if {@code ACCESS_TOKEN} is not set
      */
     public static void main(String[] args) {
         String token = System.getenv("ACCESS_TOKEN");
         if (token == null || token.isBlank()) {
-            System.err.println("set ACCESS_TOKEN to an access token from your OIDC issuer (audience "
-                    + "omega.oidc.audience); or run the self-contained demo: ./mvnw -q -Poidc-demo -pl examples -am "
-                    + "package -DskipTests");
-            System.exit(2);
+            throw new IllegalArgumentException("ACCESS_TOKEN is not set: set it to an access token from your OIDC "
+                    + "issuer (audience omega.oidc.audience), or run the self-contained demo: ./mvnw -q -Poidc-demo "
+                    + "-pl examples -am package -DskipTests");
         }
         try (MyWorkspacesApp app = open(PlatformConfig.load())) {
             print(app.overview(AuthRequest.builder().bearer(token.strip()).build()), System.out);
