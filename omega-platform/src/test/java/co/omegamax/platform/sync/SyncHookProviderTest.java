@@ -8,6 +8,7 @@ import co.omegamax.memory.sqlite.SqliteMemoryEngine;
 import co.omegamax.memory.spi.HookRegistry;
 import co.omegamax.memory.spi.HookedMemoryEngine;
 import co.omegamax.platform.adapter.sqlite.SqliteDataStore;
+import co.omegamax.platform.context.WorkspaceContext;
 import co.omegamax.platform.spi.CreateWorkspaceInput;
 import co.omegamax.platform.spi.DataStore;
 import co.omegamax.platform.spi.MemoryFilters;
@@ -16,7 +17,10 @@ import co.omegamax.platform.spi.PlatformConfig;
 import co.omegamax.platform.spi.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,26 @@ class SyncHookProviderTest {
         try (DataStore check = SqliteDataStore.open(targetFile)) {
             assertThat(check.getMemories("u-7", MemoryFilters.workspace(ws.id()), Page.first()))
                     .extracting(m -> m.id()).containsExactly(id);
+        }
+    }
+
+    @Test
+    void createOwnsAnEngineOnTheGivenTargetOutboxAndClock() {
+        Path targetFile = dir.resolve("platform.db");
+        Instant fixed = Instant.parse("2026-11-25T12:00:00Z");
+        try (DataStore target = SqliteDataStore.open(targetFile)) {
+            Workspace ws = target.createWorkspace("u-3", CreateWorkspaceInput.named("Acme"));
+            SyncHookProvider provider = SyncHookProvider.create(target, new WorkspaceContext("u-3", ws.id(), null),
+                    dir.resolve("outbox.db"), Clock.fixed(fixed, ZoneOffset.UTC));
+            String id;
+            try (HookedMemoryEngine local = localWith(provider)) {
+                id = local.store(NewMemory.of("Pushed by a provider made with create()", EventType.DECISION)).id();
+                assertThat(provider.engine().orElseThrow().flush(Duration.ofSeconds(10))).isTrue();
+                assertThat(provider.status().orElseThrow().lastSuccessAt()).isEqualTo(fixed);
+            }
+            provider.close();
+            assertThat(provider.engine()).as("closed with the provider").isEmpty();
+            assertThat(target.getMemory("u-3", id)).isPresent();
         }
     }
 }

@@ -52,7 +52,7 @@ public final class Outbox implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
                 s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA synchronous = NORMAL"); // as the memory database: durable across process crashes
                 s.execute("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
                         + " kind TEXT NOT NULL, op TEXT NOT NULL, record_id TEXT NOT NULL, local_workspace TEXT,"
                         + " local_project TEXT, payload TEXT, enqueued_at TEXT NOT NULL)");
