@@ -51,6 +51,12 @@ public final class LocalSupabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSupabase.class);
     private static LocalSupabase shared;
 
+    static {
+        // The JDK HttpServer writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add ~40 ms to every response. Read once, when the JDK's server config loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final EmbeddedPostgres postgres;
     private final String ownerPassword = randomSecret(24);
     private final String authenticatorPassword = randomSecret(24);

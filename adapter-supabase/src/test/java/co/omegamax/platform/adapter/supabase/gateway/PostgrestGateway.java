@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * A local HTTP server (JDK HttpServer on 127.0.0.1, ephemeral port) speaking the PostgREST subset a Supabase client
  * uses, under Supabase's layout {@code /rest/v1/<table>} and {@code /rest/v1/rpc/<function>}. Each request runs as
  * PostgREST runs it: one transaction on a connection of the {@code authenticator} role, {@code SET LOCAL ROLE} to the
- * JWT's role, the claims in {@code request.jwt.claims} (and the legacy {@code request.jwt.claim.sub}), the statement,
+ * JWT's role (as {@code set_config('role', …, true)}, like PostgREST), the claims in {@code request.jwt.claims} (and the legacy {@code request.jwt.claim.sub}), the statement,
  * then commit (or rollback on error). Every Row Level Security decision is PostgreSQL's.
  */
 final class PostgrestGateway implements AutoCloseable {
@@ -146,17 +145,17 @@ final class PostgrestGateway implements AutoCloseable {
         try (ConnectionPool.Lease lease = pool.lease()) {
             Connection c = lease.connection();
             try {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL ROLE " + Sql.ident(caller.role()));
-                }
-                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('request.jwt.claims', ?, true),"
-                        + " set_config('request.jwt.claim.sub', ?, true), set_config('request.jwt.claim.role', ?, true),"
-                        + " set_config('request.method', ?, true), set_config('request.path', ?, true)")) {
-                    ps.setString(1, caller.claimsJson());
-                    ps.setString(2, caller.subject() == null ? "" : caller.subject());
-                    ps.setString(3, caller.role());
-                    ps.setString(4, method);
-                    ps.setString(5, path);
+                // one round trip, as PostgREST does it: set_config('role', …, true) is SET LOCAL ROLE
+                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('role', ?, true),"
+                        + " set_config('request.jwt.claims', ?, true), set_config('request.jwt.claim.sub', ?, true),"
+                        + " set_config('request.jwt.claim.role', ?, true), set_config('request.method', ?, true),"
+                        + " set_config('request.path', ?, true)")) {
+                    ps.setString(1, caller.role());
+                    ps.setString(2, caller.claimsJson());
+                    ps.setString(3, caller.subject() == null ? "" : caller.subject());
+                    ps.setString(4, caller.role());
+                    ps.setString(5, method);
+                    ps.setString(6, path);
                     ps.execute();
                 }
                 Response response = work.run(c);
