@@ -10,6 +10,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import co.omegamax.memory.Embedder;
 import co.omegamax.memory.EmbeddingException;
+import co.omegamax.memory.sqlite.internal.OnnxRuntimeGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -139,11 +140,17 @@ public final class OnnxEmbedder implements Embedder {
 
     /**
      * The bundled model if its resources are on the classpath, otherwise empty so the caller can
-     * run without vectors. Never throws and loads nothing yet.
+     * run without vectors. Also empty, with a warning, when ONNX Runtime would crash this JVM (a command line
+     * longer than about 4 KB, see the module README). Never throws and loads nothing yet.
      *
-     * @return the bundled embedder, or empty when its model artifact is absent
+     * @return the bundled embedder, or empty when its model artifact is absent or cannot run safely
      */
     public static Optional<OnnxEmbedder> discover() {
+        Optional<String> unsafe = OnnxRuntimeGuard.refusal();
+        if (unsafe.isPresent()) {
+            LOG.warn("Embedding model not used: {}", unsafe.get());
+            return Optional.empty();
+        }
         if (resourceExists(BUNDLED_MODEL_RESOURCE) && resourceExists(BUNDLED_TOKENIZER_RESOURCE)) {
             return Optional.of(bgeSmallEnV15Quantized());
         }
@@ -317,6 +324,10 @@ public final class OnnxEmbedder implements Embedder {
     private Loaded doLoad() {
         long start = System.nanoTime();
         String where = source.describe();
+        Optional<String> unsafe = OnnxRuntimeGuard.refusal();
+        if (unsafe.isPresent()) {
+            throw new EmbeddingException("Embedding model " + where + " not loaded: " + unsafe.get());
+        }
         HuggingFaceTokenizer tokenizer = null;
         OrtSession.SessionOptions options = null;
         OrtSession session = null;
