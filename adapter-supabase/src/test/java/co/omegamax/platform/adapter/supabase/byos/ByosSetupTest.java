@@ -48,12 +48,13 @@ class ByosSetupTest {
 
     private LocalSupabase project;
     private AccessTokenSource tokens;
+    private final Map<String, String> issued = new java.util.concurrent.ConcurrentHashMap<>();
     private String masterKey;
 
     @BeforeAll
     void startAnEmptyProject() throws Exception {
         project = LocalSupabase.start();
-        tokens = uid -> project.accessTokenFor(uid);
+        tokens = uid -> issued.computeIfAbsent(uid, project::accessTokenFor); // one token per user, so tests can look for it
         try (Connection su = project.superuserConnection(); Statement st = su.createStatement()) {
             st.execute("DROP SCHEMA public CASCADE");
             st.execute("CREATE SCHEMA public AUTHORIZATION " + project.ownerUser());
@@ -108,7 +109,7 @@ class ByosSetupTest {
     }
 
     private List<String> secrets() {
-        return List.of(project.anonKey(), project.ownerPassword(), project.accessTokenFor(USER), project.serviceRoleKey(),
+        return List.of(project.anonKey(), project.ownerPassword(), tokens.accessToken(USER), project.serviceRoleKey(),
                 masterKey);
     }
 
@@ -226,6 +227,7 @@ class ByosSetupTest {
             for (String secret : secrets()) {
                 assertThat(all).doesNotContain(secret);
             }
+            assertThat(all).doesNotContain(platformDb.anonKey());
         }
     }
 
@@ -238,7 +240,7 @@ class ByosSetupTest {
             assertThat(r.ok()).isFalse();
             assertThat(r.detail()).contains("may not insert into workspaces");
             assertThat(r.nextStep()).contains("run migrate");
-            assertThat(capture.text() + r).doesNotContain(project.accessTokenFor(USER)).doesNotContain(project.anonKey());
+            assertThat(capture.text() + r).doesNotContain(tokens.accessToken(USER)).doesNotContain(project.anonKey());
         } finally {
             asOwner("CREATE POLICY user_isolation ON workspaces AS PERMISSIVE FOR ALL TO authenticated"
                     + " USING (user_id = (SELECT auth.uid())::text) WITH CHECK (user_id = (SELECT auth.uid())::text)");
@@ -294,6 +296,35 @@ class ByosSetupTest {
 
     @Test
     @Order(8)
+    void aWebsiteOrAPausedProjectIsToldApartFromAWrongKey() throws Exception {
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/", exchange -> {
+            boolean paused = exchange.getRequestURI().getPath().startsWith("/paused");
+            byte[] body = (paused ? "{\"message\":\"upstream unavailable\"}" : "<html>not found</html>").getBytes();
+            exchange.sendResponseHeaders(paused ? 503 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        web.start();
+        String base = "http://127.0.0.1:" + web.getAddress().getPort();
+        try (ByosSetup site = setup(ByosCredentials.of(base + "/site", project.anonKey()));
+             ByosSetup paused = setup(ByosCredentials.of(base + "/paused", project.anonKey()))) {
+            ByosStepResult r = site.testConnection();
+            assertThat(r.ok()).isFalse();
+            assertThat(r.detail()).contains("is not a Supabase REST endpoint (HTTP 404)");
+            assertThat(r.nextStep()).contains("not the dashboard URL");
+            ByosStepResult p = paused.testConnection();
+            assertThat(p.ok()).isFalse();
+            assertThat(p.detail()).contains("HTTP 503").contains("upstream unavailable");
+            assertThat(p.nextStep()).contains("paused");
+        } finally {
+            web.stop(0);
+        }
+    }
+
+    @Test
+    @Order(9)
     void verifyReportsAUserWithoutSession() {
         AccessTokenSource none = uid -> {
             throw new co.omegamax.platform.spi.AuthenticationException(
