@@ -166,6 +166,13 @@ public final class ByosSetup implements AutoCloseable {
         int required = PgSchema.requiredVersion();
         if (target != null) {
             SchemaVersion v = new SchemaTools(target, SchemaTools.Guidance.GENERIC).checkSchemaVersion();
+            if (v.state() == State.EMPTY && appliedByHand()) {
+                return check(State.UNKNOWN, 0, required, false, "OMEGA tables exist but the migration history ("
+                        + PgSchema.HISTORY_TABLE + ") does not: the SQL was applied by hand, so its version is unknown",
+                        "run verify to see whether the schema works; apply later versions by hand too (migrationSql()"
+                                + " then hands out every script, so review which ones are new), as migrate needs the"
+                                + " history");
+            }
             String next = switch (v.state()) {
                 case UP_TO_DATE -> "verify access as a signed-in user";
                 case EMPTY, BEHIND -> "run the migrations (migrate), or download migrationSql() to review and run it"
@@ -191,6 +198,14 @@ public final class ByosSetup implements AutoCloseable {
         return check(State.UNKNOWN, 0, required, false, "OMEGA tables exist, but their version can only be read"
                 + " through the direct database connection", "add the direct database connection (Project Settings →"
                 + " Database) to check and migrate, or run verify to see whether the schema works as it is");
+    }
+
+    private boolean appliedByHand() {
+        try {
+            return new DatabaseChecks(target).tableExists(PROBE_TABLE);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private ByosSchemaCheck check(State state, int current, int required, boolean ok, String detail, String next) {

@@ -296,6 +296,20 @@ class ByosSetupTest {
 
     @Test
     @Order(8)
+    void tablesWithoutMigrationHistoryAreReportedAsAppliedByHand() throws Exception {
+        asOwner("ALTER TABLE omega_schema_history RENAME TO omega_schema_history_hidden");
+        try (ByosSetup setup = setup(credentials())) {
+            ByosSchemaCheck check = setup.checkSchemaVersion();
+            assertThat(check.state()).isEqualTo(State.UNKNOWN);
+            assertThat(check.result().detail()).contains("applied by hand");
+            assertThat(check.result().nextStep()).contains("run verify");
+        } finally {
+            asOwner("ALTER TABLE omega_schema_history_hidden RENAME TO omega_schema_history");
+        }
+    }
+
+    @Test
+    @Order(9)
     void aWebsiteOrAPausedProjectIsToldApartFromAWrongKey() throws Exception {
         com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
@@ -324,7 +338,7 @@ class ByosSetupTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void verifyReportsAUserWithoutSession() {
         AccessTokenSource none = uid -> {
             throw new co.omegamax.platform.spi.AuthenticationException(

@@ -119,6 +119,18 @@ public final class DatabaseChecks {
         return bad;
     }
 
+    /** @return whether schema public has this table (seen in the catalog, whatever its RLS) */
+    public boolean tableExists(String table) throws SQLException {
+        try (Connection c = target.ownerDataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("select to_regclass(quote_ident(?)) is not null")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Asks PostgREST to reload its schema cache (after migrating). Ignored if nobody listens. */
     public void reloadRestSchemaCache() throws SQLException {
         try (Connection c = target.ownerDataSource().getConnection(); Statement st = c.createStatement()) {
