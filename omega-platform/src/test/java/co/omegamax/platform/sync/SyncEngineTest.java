@@ -99,7 +99,8 @@ class SyncEngineTest {
         return records.stream().map(MemoryRecord::id).collect(Collectors.toSet());
     }
 
-    private static List<String> storeMany(HookedMemoryEngine local, int n) {
+    /** Stores {@code n} distinct decisions (random words, so no deduplication). @return their ids */
+    static List<String> storeMany(HookedMemoryEngine local, int n) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             StoreResult r = local.store(NewMemory.of("Decided " + java.util.UUID.randomUUID() + " owns " + java.util.UUID.randomUUID(),
@@ -107,6 +108,14 @@ class SyncEngineTest {
             ids.add(r.id());
         }
         return ids;
+    }
+
+    /** Waits until the engine has failed {@code n} pushes in a row (or the timeout passed). */
+    static void awaitFailures(SyncEngine sync, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sync.status().consecutiveFailures() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     @Test
@@ -217,10 +226,7 @@ class SyncEngineTest {
         target.offline();
         List<String> stored = storeMany(local, 5);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (sync.status().consecutiveFailures() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitFailures(sync, 3, Duration.ofSeconds(10));
         SyncStatus offline = sync.status();
         assertThat(offline.consecutiveFailures()).isGreaterThanOrEqualTo(3);
         assertThat(offline.pending()).isEqualTo(5);

@@ -2,8 +2,6 @@ package co.omegamax.platform.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.omegamax.memory.EventType;
-import co.omegamax.memory.NewMemory;
 import co.omegamax.memory.sqlite.SqliteMemoryEngine;
 import co.omegamax.memory.spi.HookRegistry;
 import co.omegamax.memory.spi.HookedMemoryEngine;
@@ -28,7 +26,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,15 +63,6 @@ class SyncPostgresOfflineTest {
         }
     }
 
-    private static List<String> storeMany(HookedMemoryEngine local, int n) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ids.add(local.store(NewMemory.of("Decided " + UUID.randomUUID() + " owns " + UUID.randomUUID(),
-                    EventType.DECISION)).id());
-        }
-        return ids;
-    }
-
     @Test
     void memoriesStoredWhilePostgresIsDownArriveOnceItIsBack() throws Exception {
         Path data = dir.resolve("pgdata");
@@ -100,15 +88,12 @@ class SyncPostgresOfflineTest {
                      HookedMemoryEngine local = new HookedMemoryEngine(
                              SqliteMemoryEngine.builder(dir.resolve("local.db")).withoutEmbeddings().build(),
                              HookRegistry.builder().add(new SyncHookProvider(sync)).build())) {
-                    List<String> before = storeMany(local, 3);
+                    List<String> before = SyncEngineTest.storeMany(local, 3);
                     assertThat(sync.flush(Duration.ofSeconds(30))).isTrue();
 
                     pg.close(); // the platform database goes away
-                    List<String> during = storeMany(local, 4);
-                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                    while (sync.status().consecutiveFailures() < 1 && System.nanoTime() < deadline) {
-                        Thread.sleep(50);
-                    }
+                    List<String> during = SyncEngineTest.storeMany(local, 4);
+                    SyncEngineTest.awaitFailures(sync, 1, Duration.ofSeconds(60));
                     SyncStatus offline = sync.status();
                     assertThat(offline.consecutiveFailures()).isGreaterThanOrEqualTo(1);
                     assertThat(offline.pending()).isEqualTo(4);

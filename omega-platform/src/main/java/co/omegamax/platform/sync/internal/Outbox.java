@@ -88,17 +88,22 @@ public final class Outbox implements AutoCloseable {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox (kind, op, record_id,"
                 + " local_workspace, local_project, payload, enqueued_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (Change c : changes) {
-                ps.setString(1, c.kind().wire());
-                ps.setString(2, c.operation().wire());
-                ps.setString(3, c.recordId());
-                ps.setString(4, c.localWorkspace());
-                ps.setString(5, c.localProject());
-                ps.setString(6, c.payload());
+                bind(ps, 1, c);
                 ps.setString(7, now.toString());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /** Binds kind, op, record_id, local_workspace, local_project and payload from parameter {@code first} on. */
+    private static void bind(PreparedStatement ps, int first, Change c) throws SQLException {
+        ps.setString(first, c.kind().wire());
+        ps.setString(first + 1, c.operation().wire());
+        ps.setString(first + 2, c.recordId());
+        ps.setString(first + 3, c.localWorkspace());
+        ps.setString(first + 4, c.localProject());
+        ps.setString(first + 5, c.payload());
     }
 
     /** @return up to {@code limit} entries after the cursor, oldest first */
@@ -131,14 +136,8 @@ public final class Outbox implements AutoCloseable {
                     + " op, record_id, local_workspace, local_project, payload, reason, parked_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Parked p : parked) {
-                    Change c = p.entry().change();
                     ps.setLong(1, p.entry().seq());
-                    ps.setString(2, c.kind().wire());
-                    ps.setString(3, c.operation().wire());
-                    ps.setString(4, c.recordId());
-                    ps.setString(5, c.localWorkspace());
-                    ps.setString(6, c.localProject());
-                    ps.setString(7, c.payload());
+                    bind(ps, 2, p.entry().change());
                     ps.setString(8, p.reason());
                     ps.setString(9, now.toString());
                     ps.addBatch();
