@@ -118,7 +118,7 @@ public final class Tasks {
         if (percent != null && (percent < 0 || percent > 100)) {
             throw new InvalidInputException("percent", "must be between 0 and 100, was " + percent);
         }
-        Task task = hold(s, requireOpenTask(taskId), true);
+        Task task = hold(s, requireOpenTask(taskId), true, true);
         CoordinationEvent meta = meta(task.id());
         List<Map<String, Object>> notes = new ArrayList<>(Attrs.maps(meta == null ? null : meta.attributes(),
                 "notes"));
@@ -196,7 +196,7 @@ public final class Tasks {
     private TaskInfo close(String sessionId, String taskId, TaskStatus status, String key, String text,
                            boolean checkDependencies) {
         Session s = sessions.requireOpen(sessionId);
-        Task task = hold(s, requireOpenTask(taskId), checkDependencies);
+        Task task = hold(s, requireOpenTask(taskId), checkDependencies, false);
         Task closed = scoped.record(new TaskInput(task.id(), task.workspaceId(), task.projectId(), s.id(),
                 task.title(), task.description(), status, task.priority(), task.createdAt()));
         CoordinationEvent meta = meta(task.id());
@@ -206,8 +206,13 @@ public final class Tasks {
         return info(closed, updatedMeta, byId(scoped.tasks()), names());
     }
 
-    /** Makes sure the session holds the task (claiming it if free); @return the task, in progress by the session */
-    private Task hold(Session s, Task task, boolean checkDependencies) {
+    /**
+     * Makes sure the session holds the task (claiming it if free).
+     *
+     * @param markInProgress record the task as in progress by the session (not needed right before closing it)
+     * @return the task as stored now
+     */
+    private Task hold(Session s, Task task, boolean checkDependencies, boolean markInProgress) {
         if (checkDependencies) {
             List<String> blockedBy = blockedBy(meta(task.id()), byId(scoped.tasks()));
             if (!blockedBy.isEmpty()) {
@@ -225,20 +230,26 @@ public final class Tasks {
         if (task.status() == TaskStatus.IN_PROGRESS && s.id().equals(task.sessionId())) {
             return task;
         }
-        return start(s, task.id());
+        return markInProgress ? start(s, task.id()) : stillOpen(s, task.id());
     }
 
     /** Marks a claimed task in progress by the session, unless it was closed meanwhile (then releases it). */
     private Task start(Session s, String taskId) {
+        Task current = stillOpen(s, taskId);
+        return scoped.record(new TaskInput(current.id(), current.workspaceId(), current.projectId(), s.id(),
+                current.title(), current.description(), TaskStatus.IN_PROGRESS, current.priority(),
+                current.createdAt()));
+    }
+
+    /** @return the claimed task re-read; @throws ConflictException (after releasing it) if it was closed meanwhile */
+    private Task stillOpen(Session s, String taskId) {
         Task current = byId(scoped.tasks()).get(taskId);
         if (current == null || !current.status().isOpen()) {
             claims.release(RESOURCE, taskId, s.id());
             throw new ConflictException("task '" + taskId + "' was closed by another session meanwhile; list the "
                     + "open tasks (omega_coord_task_list) and pick another");
         }
-        return scoped.record(new TaskInput(current.id(), current.workspaceId(), current.projectId(), s.id(),
-                current.title(), current.description(), TaskStatus.IN_PROGRESS, current.priority(),
-                current.createdAt()));
+        return current;
     }
 
     private Task requireOpenTask(String taskId) {

@@ -131,4 +131,29 @@ class TasksTest {
         assertThat(coord.sessions().heartbeat("s-a", null).lostClaims()).extracting(ClaimInfo::key)
                 .containsExactly(t.id());
     }
+
+    @Test
+    void theListenerHearsEveryWriteAndCancellingAPendingTaskWritesItOnce() {
+        List<Object> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> deleted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CoordinationService heard = world.service(world.alice, new CoordinationListener() {
+            @Override
+            public void recorded(Object record) {
+                recorded.add(record);
+            }
+
+            @Override
+            public void deleted(String kind, String id) {
+                deleted.add(kind + ":" + id.substring(0, id.indexOf(':')));
+            }
+        });
+        TaskInfo t = heard.tasks().create("s-a", "Duplicate", null, null, null);
+        assertThat(recorded).extracting(r -> r.getClass().getSimpleName()).containsExactly("Task", "CoordinationEvent");
+        recorded.clear();
+
+        heard.tasks().cancel("s-a", t.id(), "duplicate of another task");
+        assertThat(recorded).filteredOn(Task.class::isInstance).extracting(r -> ((Task) r).status())
+                .containsExactly(TaskStatus.CANCELLED);
+        assertThat(deleted).as("the task claim taken for the cancel is released").containsExactly("FILE_CLAIM:task");
+    }
 }
