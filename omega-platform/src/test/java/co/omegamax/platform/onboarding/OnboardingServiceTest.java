@@ -162,7 +162,7 @@ class OnboardingServiceTest {
         Workspace ws = noKeys.createFirstWorkspace("alice", "Acme");
         assertThatThrownBy(() -> noKeys.connectCli("alice", ws.id()))
                 .isInstanceOf(WorkspaceKeysUnsupportedException.class)
-                .hasMessageContaining("WorkspaceKeyStore").hasMessageContaining("PostgreSQL");
+                .hasMessageContaining("WorkspaceKeyStore").hasMessageContaining("the sqlite and postgres stores do");
         // the checklist still works, from sessions only
         assertThat(noKeys.checklist("alice", ws.id()).item(ChecklistStep.CONNECT_CLI).done()).isFalse();
     }
