@@ -27,6 +27,8 @@ import java.util.UUID;
 public final class Intents {
     static final String TARGET_FILES = "target_files";
     static final String EXPIRES_AT = "expires_at";
+    /** Longest life of an intent. */
+    static final Duration MAX_TTL = Duration.ofDays(7);
 
     private final Scoped scoped;
     private final Sessions sessions;
@@ -48,7 +50,7 @@ public final class Intents {
         Session s = sessions.requireOpen(sessionId);
         List<String> paths = Claims.normalise(files, true);
         Duration life = ttl == null ? scoped.settings().intentTtl() : ttl;
-        if (life.isNegative() || life.isZero() || life.compareTo(Duration.ofDays(7)) > 0) {
+        if (life.isNegative() || life.isZero() || life.compareTo(MAX_TTL) > 0) {
             throw new InvalidInputException("ttl", "must be between 1 minute and 7 days");
         }
         Instant now = scoped.now();
@@ -112,8 +114,9 @@ public final class Intents {
     private List<IntentInfo> activeIntents(Map<String, Boolean> live) {
         List<IntentInfo> out = new ArrayList<>();
         Instant now = scoped.now();
+        // no intent lives longer than MAX_TTL, so older announcements need not be read
         for (CoordinationEvent e : scoped.recentEvents(CoordinationKind.INTENT, null, Integer.MAX_VALUE,
-                x -> Attrs.instant(x.attributes(), EXPIRES_AT, Instant.EPOCH).isAfter(now))) {
+                now.minus(MAX_TTL), x -> Attrs.instant(x.attributes(), EXPIRES_AT, Instant.EPOCH).isAfter(now))) {
             IntentInfo i = info(e, live);
             if (i.active()) {
                 out.add(i);

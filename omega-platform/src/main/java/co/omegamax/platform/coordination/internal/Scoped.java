@@ -134,8 +134,18 @@ public final class Scoped {
         return scan(page -> store.getCoordinationEvents(userId, filters, page), e -> inScope(e.projectId()));
     }
 
-    /** @return the first {@code limit} events of one kind in the scope, latest first */
+    /** @return the first {@code limit} events of one kind in the scope that {@code keep} accepts, latest first */
     public List<CoordinationEvent> recentEvents(CoordinationKind kind, String sessionId, int limit,
+                                                java.util.function.Predicate<CoordinationEvent> keep) {
+        return recentEvents(kind, sessionId, limit, Instant.MIN, keep);
+    }
+
+    /**
+     * @return the first {@code limit} events of one kind in the scope that {@code keep} accepts, latest first,
+     *     reading no further back than {@code notBefore} (the store returns events latest first, so the scan stops
+     *     at the first older one)
+     */
+    public List<CoordinationEvent> recentEvents(CoordinationKind kind, String sessionId, int limit, Instant notBefore,
                                                 java.util.function.Predicate<CoordinationEvent> keep) {
         CoordinationEventFilters filters = new CoordinationEventFilters(workspaceId, kind, sessionId);
         List<CoordinationEvent> out = new ArrayList<>();
@@ -143,6 +153,9 @@ public final class Scoped {
         for (int read = 0; read < MAX_SCAN && out.size() < limit; read += Page.MAX_LIMIT) {
             List<CoordinationEvent> rows = store.getCoordinationEvents(userId, filters, page);
             for (CoordinationEvent e : rows) {
+                if (e.occurredAt().isBefore(notBefore)) {
+                    return out;
+                }
                 if (inScope(e.projectId()) && keep.test(e) && out.size() < limit) {
                     out.add(e);
                 }
