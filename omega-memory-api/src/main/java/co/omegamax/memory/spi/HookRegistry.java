@@ -1,5 +1,6 @@
 package co.omegamax.memory.spi;
 
+import co.omegamax.memory.MemoryEngine;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +30,7 @@ public final class HookRegistry implements AutoCloseable {
     private final List<Slot> slots;
     private final List<ProviderFailure> failures;
     private final Duration budget;
+    private final AtomicBoolean attached = new AtomicBoolean();
 
     private record Slot(HookProvider provider, String name, ExecutorService thread) {
     }
@@ -128,6 +131,32 @@ public final class HookRegistry implements AutoCloseable {
     /** The time budget of one hook for one event. */
     public Duration timeBudget() {
         return budget;
+    }
+
+    /**
+     * Schedules {@link HookProvider#attach} of every provider on its own hook thread, ahead of any event, without
+     * waiting; failures are logged. Only the first call does anything (a registry is bound to one engine).
+     */
+    void attach(MemoryEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        if (!attached.compareAndSet(false, true)) {
+            LOG.log(Level.DEBUG, "hook providers are already attached to an engine; ignoring a second attach");
+            return;
+        }
+        for (Slot slot : slots) {
+            try {
+                slot.thread().execute(() -> {
+                    try {
+                        slot.provider().attach(engine);
+                    } catch (Exception | LinkageError e) {
+                        LOG.log(Level.WARNING, "hook " + slot.name() + " failed to attach to the memory engine; it"
+                                + " still receives events: " + e, e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "hook " + slot.name() + " could not be attached to the memory engine: " + e, e);
+            }
+        }
     }
 
     /** Delivers one event to every provider in order, waiting at most the budget for each. Never throws. */

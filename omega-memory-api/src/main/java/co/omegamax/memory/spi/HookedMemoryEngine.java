@@ -38,6 +38,9 @@ import java.util.Optional;
  * {@code delete} fires {@link HookEvent.MemoryDeleted} when something was deleted; {@code query} fires
  * {@link HookEvent.QueryExecuted}. {@link #sessionStarted} and {@link #sessionStopped} are called by the
  * driving adapter (MCP server, CLI hooks). Imports, feedback and purges fire nothing.
+ *
+ * <p>Construction binds the registry to this engine: every provider's {@link HookProvider#attach} is scheduled on
+ * its hook thread before any event (the constructor does not wait for it).
  */
 public final class HookedMemoryEngine implements MemoryEngine {
     private static final System.Logger LOG = System.getLogger(HookedMemoryEngine.class.getName());
@@ -51,11 +54,12 @@ public final class HookedMemoryEngine implements MemoryEngine {
         this(delegate, hooks, Clock.systemUTC());
     }
 
-    /** Wraps {@code delegate} with a clock for event times. */
+    /** Wraps {@code delegate} with a clock for event times, and attaches the hook providers to this engine. */
     public HookedMemoryEngine(MemoryEngine delegate, HookRegistry hooks, Clock clock) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
         this.clock = Objects.requireNonNull(clock, "clock");
+        hooks.attach(this);
     }
 
     /** The wrapped engine. */

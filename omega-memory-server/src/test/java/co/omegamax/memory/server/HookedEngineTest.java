@@ -3,7 +3,10 @@ package co.omegamax.memory.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.omegamax.memory.EventType;
+import co.omegamax.memory.Memory;
+import co.omegamax.memory.MemoryEngine;
 import co.omegamax.memory.MemoryQuery;
+import co.omegamax.memory.QueryMode;
 import co.omegamax.memory.MemoryUpdate;
 import co.omegamax.memory.NewMemory;
 import co.omegamax.memory.StoreResult;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,5 +115,63 @@ class HookedEngineTest {
             });
             assertThat(seen).filteredOn(e -> e instanceof HookEvent.MemoryStored).hasSize(2);
         }
+    }
+
+    @Test
+    void attachHandsEachProviderTheEngineOnceBeforeAnyEventAndAFailingAttachBreaksNothing() {
+        Path db = dir.resolve("attach.db");
+        try (SqliteMemoryEngine plain = SqliteMemoryEngine.builder(db).withoutEmbeddings().build()) {
+            plain.store(NewMemory.of("Stored before any hook was attached", EventType.DECISION));
+        }
+        List<String> log = new CopyOnWriteArrayList<>();
+        AtomicInteger attaches = new AtomicInteger();
+        HookProvider reader = new HookProvider() {
+            @Override
+            public void attach(MemoryEngine engine) {
+                attaches.incrementAndGet();
+                List<Memory> existing = engine.timeline(MemoryQuery.builder().mode(QueryMode.TIMELINE).limit(50)
+                        .build());
+                existing.forEach(m -> log.add("existing:" + m.content()));
+            }
+
+            @Override
+            public void onEvent(HookEvent event) {
+                log.add("event:" + event.getClass().getSimpleName());
+            }
+        };
+        List<HookEvent> afterBrokenAttach = new CopyOnWriteArrayList<>();
+        HookProvider broken = new HookProvider() {
+            @Override
+            public void attach(MemoryEngine engine) {
+                throw new IllegalStateException("attach broke");
+            }
+
+            @Override
+            public void onEvent(HookEvent event) {
+                afterBrokenAttach.add(event);
+            }
+
+            @Override
+            public int order() {
+                return -1;
+            }
+        };
+        HookRegistry hooks = HookRegistry.builder().add(reader).add(broken).timeBudget(Duration.ofSeconds(10)).build();
+        try (HookedMemoryEngine engine = new HookedMemoryEngine(
+                SqliteMemoryEngine.builder(db).withoutEmbeddings().build(), hooks)) {
+            String id = engine.store(NewMemory.of("Stored after the hooks were attached", EventType.DECISION)).id();
+            assertThat(engine.find(id)).isPresent();
+            // a second engine over the same registry does not attach the providers again
+            new HookedMemoryEngine(engine.delegate(), hooks);
+            engine.sessionStarted("s-1", "test", co.omegamax.memory.Scope.GLOBAL);
+        }
+        assertThat(attaches).hasValue(1);
+        // attach runs ahead of every event; writes made meanwhile may already be visible to it
+        assertThat(log).contains("existing:Stored before any hook was attached");
+        assertThat(log.subList(log.size() - 2, log.size())).containsExactly("event:MemoryStored",
+                "event:SessionStarted");
+        assertThat(log.subList(0, log.size() - 2)).allMatch(e -> e.startsWith("existing:"));
+        assertThat(afterBrokenAttach).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MemoryStored", "SessionStarted");
     }
 }
