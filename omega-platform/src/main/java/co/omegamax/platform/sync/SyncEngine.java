@@ -174,6 +174,12 @@ public final class SyncEngine implements AutoCloseable {
         return all.size();
     }
 
+    /** @return true once {@link #backfillOnce} queued this outbox's existing memories (it then does nothing) */
+    public boolean backfilled() {
+        ensureOpen();
+        return outbox.state(BACKFILL_FLAG).isPresent();
+    }
+
     /**
      * Pushes waiting batches in the caller's thread until the outbox is empty or a push fails (the failure is
      * recorded in {@link #status()}, not thrown).

@@ -1,16 +1,19 @@
 package co.omegamax.platform.sync;
 
+import co.omegamax.memory.MemoryEngine;
 import co.omegamax.memory.spi.HookEvent;
 import co.omegamax.memory.spi.HookProvider;
 import co.omegamax.platform.context.WorkspaceContext;
 import co.omegamax.platform.spi.DataStore;
 import co.omegamax.platform.spi.PlatformConfig;
 import co.omegamax.platform.spi.Validate;
+import co.omegamax.platform.sync.internal.LocalMemories;
 import co.omegamax.platform.sync.internal.SyncSetup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,13 @@ import org.slf4j.LoggerFactory;
  * {@link WorkspaceContext} ({@code user-id}, {@code workspace}/{@code workspace-id}, {@code project} or
  * {@code workspace-key}) and the outbox ({@value #OUTBOX}, default {@code ~/.omega/sync-outbox.db}). If that
  * fails it logs one error naming the setting to fix and stays inactive; the memory engine keeps working.
+ *
+ * <p>First sync: when the memory engine {@linkplain #attach attaches} a provider that owns its sync engine
+ * (configured from {@link PlatformConfig} or made by {@link #create}), a background thread
+ * ({@code omega-sync-backfill}) configures sync and, if this outbox was never backfilled, queues every memory the
+ * engine already holds ({@link SyncEngine#backfillOnce}); the outbox records that it ran, so restarts do not queue
+ * them again. {@link #backfill()} tells when it finished. A provider fed an existing engine leaves the backfill to
+ * that engine's owner ({@link SyncEngine#backfillOnce}).
  */
 public final class SyncHookProvider implements HookProvider, AutoCloseable {
     /** {@code true} turns sync on. */
@@ -43,6 +53,7 @@ public final class SyncHookProvider implements HookProvider, AutoCloseable {
     private DataStore ownedTarget;
     private Thread shutdownHook;
     private final boolean ownsEngine;
+    private volatile CompletableFuture<Integer> backfill = CompletableFuture.completedFuture(0);
 
     /** For ServiceLoader: configures itself from {@link PlatformConfig#load()} on the first event. */
     public SyncHookProvider() {
@@ -79,6 +90,47 @@ public final class SyncHookProvider implements HookProvider, AutoCloseable {
         this.engine = engine;
         this.initialised = true;
         this.ownsEngine = owns;
+    }
+
+    /**
+     * Starts the first sync in the background: on a daemon thread, configures sync (see the class description)
+     * and, unless this outbox was already backfilled, queues every memory {@code memories} holds. Returns at once.
+     * Does nothing when this provider was given an engine it does not own.
+     */
+    @Override
+    public void attach(MemoryEngine memories) {
+        Validate.notNull("engine", memories);
+        if (!ownsEngine) {
+            return;
+        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        backfill = done;
+        Thread t = new Thread(() -> done.complete(backfillQuietly(memories)), "omega-sync-backfill");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * @return completes with how many existing memories the backfill started by {@link #attach} queued: 0 when
+     *     sync is off, the outbox was already backfilled, no engine was attached, the sync engine is not this
+     *     provider's, or it could not finish (logged; it runs again at the next start)
+     */
+    public CompletableFuture<Integer> backfill() {
+        return backfill;
+    }
+
+    private int backfillQuietly(MemoryEngine memories) {
+        try {
+            Optional<SyncEngine> sync = engine();
+            if (sync.isEmpty() || sync.get().backfilled()) {
+                return 0;
+            }
+            return sync.get().backfillOnce(LocalMemories.all(memories));
+        } catch (RuntimeException e) {
+            LOG.warn("could not queue the existing local memories for the first sync; it is tried again at the next"
+                    + " start: {}", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 0;
+        }
     }
 
     @Override

@@ -21,7 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,5 +121,65 @@ class SyncHookProviderTest {
             assertThat(provider.engine()).as("closed with the provider").isEmpty();
             assertThat(target.getMemory("u-3", id)).isPresent();
         }
+    }
+
+    @Test
+    void attachQueuesTheMemoriesStoredBeforeSyncExactlyOnceAlsoAfterReopening() throws Exception {
+        Path localDb = dir.resolve("local.db");
+        List<String> before = new ArrayList<>();
+        try (SqliteMemoryEngine plain = SqliteMemoryEngine.builder(localDb).withoutEmbeddings().build()) {
+            before.add(plain.store(NewMemory.of("Decided on Flyway before sync existed", EventType.DECISION)).id());
+            before.add(plain.store(NewMemory.of("Lesson: pin the JDK in CI", EventType.LESSON_LEARNED)).id());
+            before.add(plain.store(NewMemory.of("The user prefers tabs", EventType.USER_PREFERENCE)).id());
+        }
+        Path outbox = dir.resolve("outbox.db");
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+        try (TargetStore target = new TargetStore(dir.resolve("platform.db"))) {
+            Workspace ws = target.reader().createWorkspace("u-5", CreateWorkspaceInput.named("Acme"));
+            WorkspaceContext ctx = new WorkspaceContext("u-5", ws.id(), null);
+
+            SyncHookProvider first = SyncHookProvider.create(target.target(), ctx, outbox, clock);
+            String after;
+            try (HookedMemoryEngine local = localWith(first)) {
+                after = local.store(NewMemory.of("Stored after sync was switched on", EventType.DECISION)).id();
+                assertThat(first.backfill().get(30, TimeUnit.SECONDS)).as("memories queued by the first sync")
+                        .isBetween(3, 4);
+                SyncEngine sync = first.engine().orElseThrow();
+                assertThat(sync.backfilled()).isTrue();
+                assertThat(sync.flush(Duration.ofSeconds(30))).isTrue();
+            }
+            first.close();
+            List<String> all = new ArrayList<>(before);
+            all.add(after);
+            assertThat(target.reader().getMemories("u-5", MemoryFilters.workspace(ws.id()), Page.first()))
+                    .extracting(m -> m.id()).containsExactlyInAnyOrderElementsOf(all);
+
+            target.resetCounts();
+            SyncHookProvider again = SyncHookProvider.create(target.target(), ctx, outbox, clock);
+            try (HookedMemoryEngine local = localWith(again)) {
+                assertThat(again.backfill().get(30, TimeUnit.SECONDS)).as("already backfilled").isZero();
+                assertThat(again.engine().orElseThrow().flush(Duration.ofSeconds(30))).isTrue();
+            }
+            again.close();
+            assertThat(target.calls("upsertMemories")).as("nothing pushed again after reopening").isZero();
+            assertThat(target.reader().getMemories("u-5", MemoryFilters.workspace(ws.id()), Page.first()))
+                    .extracting(m -> m.id()).containsExactlyInAnyOrderElementsOf(all);
+        }
+    }
+
+    @Test
+    void attachWhileSyncIsOffQueuesNothing() throws Exception {
+        try (SqliteMemoryEngine plain = SqliteMemoryEngine.builder(dir.resolve("local.db")).withoutEmbeddings()
+                .build()) {
+            plain.store(NewMemory.of("Stays local", EventType.DECISION));
+        }
+        Path outbox = dir.resolve("outbox.db");
+        SyncHookProvider provider = new SyncHookProvider(PlatformConfig.of(Map.of(SyncHookProvider.OUTBOX,
+                outbox.toString())));
+        try (HookedMemoryEngine local = localWith(provider)) {
+            assertThat(provider.backfill().get(30, TimeUnit.SECONDS)).isZero();
+        }
+        provider.close();
+        assertThat(outbox).doesNotExist();
     }
 }
