@@ -8,7 +8,8 @@
  *   <li>{@link co.omegamax.memory.spi.HookProvider} receives {@link co.omegamax.memory.spi.HookEvent}s
  *       (memory stored, updated, superseded, deleted; query executed; session started and stopped). The
  *       {@link co.omegamax.memory.spi.HookedMemoryEngine} decorator fires them after the write returned,
- *       so a slow or failing hook can never lose that write.</li>
+ *       so a slow or failing hook can never lose that write. Before the first event it hands each provider the
+ *       engine through {@link co.omegamax.memory.spi.HookProvider#attach}, for reading what is already stored.</li>
  *   <li>{@link co.omegamax.memory.spi.RetrievalProvider} adds {@link co.omegamax.memory.spi.ScoreModifier}s
  *       and per-event-type {@link co.omegamax.memory.spi.RetrievalProfile}s to ranking.</li>
  *   <li>{@link co.omegamax.memory.spi.CommandProvider} adds a subcommand to the {@code omega} command line; the
