@@ -2,8 +2,8 @@ package co.omegamax.platform.jdbi;
 
 import static co.omegamax.platform.spi.Validate.wireName;
 
-import co.omegamax.platform.spi.ConflictException;
 import co.omegamax.platform.spi.ClaimResult;
+import co.omegamax.platform.spi.ConflictException;
 import co.omegamax.platform.spi.CoordinationEvent;
 import co.omegamax.platform.spi.CoordinationEventFilters;
 import co.omegamax.platform.spi.CoordinationEventInput;
@@ -28,6 +28,7 @@ import co.omegamax.platform.spi.MemoryInput;
 import co.omegamax.platform.spi.MemoryRecord;
 import co.omegamax.platform.spi.Message;
 import co.omegamax.platform.spi.MessageInput;
+import co.omegamax.platform.spi.NewWorkspaceKey;
 import co.omegamax.platform.spi.NotFoundException;
 import co.omegamax.platform.spi.Page;
 import co.omegamax.platform.spi.Project;
@@ -49,6 +50,9 @@ import co.omegamax.platform.spi.UserAccount;
 import co.omegamax.platform.spi.UserAccountInput;
 import co.omegamax.platform.spi.Validate;
 import co.omegamax.platform.spi.Workspace;
+import co.omegamax.platform.spi.WorkspaceKey;
+import co.omegamax.platform.spi.WorkspaceKeyPrincipal;
+import co.omegamax.platform.spi.WorkspaceKeyStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,10 +71,13 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * The {@link DataStore} logic shared by the JDBI adapters. All database work goes through the adapter's
  * {@link TenantWork}; this class never sees a raw handle, so every statement is filtered by the acting user.
- * Subclasses supply the dialect, the memory text search and what closing releases.
+ * Subclasses supply the dialect, the memory text search and what closing releases. It is also the
+ * {@link WorkspaceKeyStore} of its database (the {@code workspace_keys} table, through {@link JdbiWorkspaceKeys}), so
+ * code holding only the configured store can verify and mint workspace keys.
  */
-public abstract class JdbiStore implements DataStore {
+public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
     private final TenantWork scope;
+    private final JdbiWorkspaceKeys keys;
     private final Rows rows;
     private final Json json;
     private final Clock clock;
@@ -89,6 +96,7 @@ public abstract class JdbiStore implements DataStore {
         this.json = new Json();
         this.rows = new Rows(json, dialect);
         this.label = label;
+        this.keys = new JdbiWorkspaceKeys(scope, dialect, clock);
     }
 
     private <R> R read(String userId, java.util.function.Function<UserScopedHandle, R> work) {
@@ -180,6 +188,28 @@ public abstract class JdbiStore implements DataStore {
                 throw new InvalidInputException(field, "id '" + id + "' appears twice in the batch; send each row once");
             }
         }
+    }
+
+    // ---- workspace keys --------------------------------------------------------------------------------------
+
+    @Override
+    public NewWorkspaceKey create(String userId, String workspaceId, String name) {
+        return keys.create(userId, workspaceId, name);
+    }
+
+    @Override
+    public List<WorkspaceKey> list(String userId, String workspaceId) {
+        return keys.list(userId, workspaceId);
+    }
+
+    @Override
+    public void revoke(String userId, String keyId) {
+        keys.revoke(userId, keyId);
+    }
+
+    @Override
+    public Optional<WorkspaceKeyPrincipal> verify(String presentedKey) {
+        return keys.verify(presentedKey);
     }
 
     // ---- user account ----------------------------------------------------------------------------------------

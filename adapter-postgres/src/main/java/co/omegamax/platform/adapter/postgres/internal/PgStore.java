@@ -1,16 +1,10 @@
 package co.omegamax.platform.adapter.postgres.internal;
 
 import co.omegamax.platform.jdbi.JdbiStore;
-import co.omegamax.platform.jdbi.JdbiWorkspaceKeys;
 import co.omegamax.platform.jdbi.ScopedQuery;
 import co.omegamax.platform.spi.DataStoreException;
-import co.omegamax.platform.spi.NewWorkspaceKey;
-import co.omegamax.platform.spi.WorkspaceKey;
-import co.omegamax.platform.spi.WorkspaceKeyPrincipal;
 import co.omegamax.platform.spi.WorkspaceKeyStore;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -19,12 +13,11 @@ import java.util.regex.Pattern;
  * sees a raw handle, so every statement is also filtered by the acting user in SQL (the application-level filter;
  * RLS is the safety net under it). It is also the {@link WorkspaceKeyStore} of its database.
  */
-public final class PgStore extends JdbiStore implements WorkspaceKeyStore {
+public final class PgStore extends JdbiStore {
     private static final Pattern WORDS = Pattern.compile("[A-Za-z0-9]+(?:\\s+[A-Za-z0-9]+)*");
 
     private final String description;
     private final AutoCloseable pool;
-    private final JdbiWorkspaceKeys keys;
 
     /**
      * @param scope       the tenant scope over the application role's pool
@@ -35,7 +28,6 @@ public final class PgStore extends JdbiStore implements WorkspaceKeyStore {
         super(scope, PgDialect.INSTANCE, clock, "PostgreSQL store " + description);
         this.pool = pool;
         this.description = description;
-        this.keys = new JdbiWorkspaceKeys(scope, PgDialect.INSTANCE, clock);
     }
 
     @Override
@@ -67,26 +59,6 @@ public final class PgStore extends JdbiStore implements WorkspaceKeyStore {
             sb.append(word).append(":*");
         }
         return sb.toString();
-    }
-
-    @Override
-    public NewWorkspaceKey create(String userId, String workspaceId, String name) {
-        return keys.create(userId, workspaceId, name);
-    }
-
-    @Override
-    public List<WorkspaceKey> list(String userId, String workspaceId) {
-        return keys.list(userId, workspaceId);
-    }
-
-    @Override
-    public void revoke(String userId, String keyId) {
-        keys.revoke(userId, keyId);
-    }
-
-    @Override
-    public Optional<WorkspaceKeyPrincipal> verify(String presentedKey) {
-        return keys.verify(presentedKey);
     }
 
     @Override
