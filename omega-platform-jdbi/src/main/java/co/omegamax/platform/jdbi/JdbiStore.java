@@ -12,6 +12,7 @@ import co.omegamax.platform.spi.CreateProjectInput;
 import co.omegamax.platform.spi.CreateWorkspaceInput;
 import co.omegamax.platform.spi.DashboardMetrics;
 import co.omegamax.platform.spi.DataStore;
+import co.omegamax.platform.spi.DataStoreRules;
 import co.omegamax.platform.spi.GraphData;
 import co.omegamax.platform.spi.GraphEdge;
 import co.omegamax.platform.spi.GraphLink;
@@ -58,12 +59,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -164,13 +163,6 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
         return h.from(table).whereEq("id", id).one(mapper);
     }
 
-    private static void noMove(String kind, String id, String oldWorkspace, String newWorkspace) {
-        if (!oldWorkspace.equals(newWorkspace)) {
-            throw new ConflictException(kind + " '" + id + "' already exists in another workspace of this user; ids are"
-                    + " unique per user, so delete it there first or use a new id");
-        }
-    }
-
     private void deleteById(String userId, Table table, String kind, String id) {
         Validate.id(kind + "Id", id);
         write(userId, h -> {
@@ -179,15 +171,6 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
             }
             return null;
         });
-    }
-
-    private static void distinctIds(String field, List<String> ids) {
-        Set<String> seen = new HashSet<>();
-        for (String id : ids) {
-            if (!seen.add(id)) {
-                throw new InvalidInputException(field, "id '" + id + "' appears twice in the batch; send each row once");
-            }
-        }
     }
 
     // ---- workspace keys --------------------------------------------------------------------------------------
@@ -259,11 +242,6 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
         return h.from(Table.WORKSPACES).whereEq("slug", slug).exists();
     }
 
-    private static ConflictException slugConflict(String slug) {
-        return new ConflictException("slug '" + slug + "' is already used by another workspace of this user; choose"
-                + " another slug, or leave it out to derive a unique one from the name");
-    }
-
     @Override
     public Workspace createWorkspace(String userId, CreateWorkspaceInput input) {
         Validate.notNull("input", input);
@@ -271,7 +249,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
             String slug;
             if (input.slug() != null) {
                 if (slugTaken(h, input.slug())) {
-                    throw slugConflict(input.slug());
+                    throw DataStoreRules.slugTaken(input.slug());
                 }
                 slug = input.slug();
             } else {
@@ -299,7 +277,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
             }
             if (input.slug() != null && !input.slug().equals(current.slug())) {
                 if (slugTaken(h, input.slug())) {
-                    throw slugConflict(input.slug());
+                    throw DataStoreRules.slugTaken(input.slug());
                 }
                 set.put("slug", input.slug());
             }
@@ -419,7 +397,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
     @Override
     public UpsertResult upsertMemories(String userId, List<MemoryInput> memories) {
         List<MemoryInput> batch = Validate.batch("memories", memories);
-        distinctIds("memories", batch.stream().map(MemoryInput::id).toList());
+        DataStoreRules.requireDistinctIds("memories", batch.stream().map(MemoryInput::id).toList());
         return write(userId, h -> {
             int inserted = 0;
             int updated = 0;
@@ -432,7 +410,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
                         "event_type", m.eventType(), "memory_type", m.memoryType(), "content", m.content(),
                         "tags", json.write(m.tags()), "metadata", json.write(m.metadata()), "updated_at", now);
                 if (old.isPresent()) {
-                    noMove("memory", m.id(), old.get().workspaceId(), m.workspaceId());
+                    DataStoreRules.requireSameWorkspace("memory", m.id(), old.get().workspaceId(), m.workspaceId());
                     values.put("created_at", millis(m.createdAt(), old.get().createdAt().toEpochMilli()));
                     h.from(Table.MEMORIES).whereEq("id", m.id()).update(values);
                     updated++;
@@ -529,7 +507,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
     @Override
     public UpsertResult upsertTrackedEntities(String userId, List<TrackedEntityInput> entities) {
         List<TrackedEntityInput> batch = Validate.batch("entities", entities);
-        distinctIds("entities", batch.stream().map(TrackedEntityInput::id).toList());
+        DataStoreRules.requireDistinctIds("entities", batch.stream().map(TrackedEntityInput::id).toList());
         return write(userId, h -> {
             int inserted = 0;
             int updated = 0;
@@ -541,7 +519,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
                         "entity_type", e.entityType(), "status", e.status(), "attributes", json.write(e.attributes()),
                         "updated_at", now);
                 if (old.isPresent()) {
-                    noMove("entity", e.id(), old.get().workspaceId(), e.workspaceId());
+                    DataStoreRules.requireSameWorkspace("entity", e.id(), old.get().workspaceId(), e.workspaceId());
                     h.from(Table.ENTITIES).whereEq("id", e.id()).update(values);
                     updated++;
                 } else {
@@ -610,7 +588,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
                     "ended_at", s.endedAt() == null ? null : s.endedAt().toEpochMilli(),
                     "metadata", json.write(s.metadata()));
             if (old.isPresent()) {
-                noMove("session", s.id(), old.get().workspaceId(), s.workspaceId());
+                DataStoreRules.requireSameWorkspace("session", s.id(), old.get().workspaceId(), s.workspaceId());
                 h.from(Table.SESSIONS).whereEq("id", s.id()).update(values);
             } else {
                 values.put("id", s.id());
@@ -660,7 +638,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
                     "session_id", t.sessionId(), "title", t.title(), "description", t.description(),
                     "status", wire(t.status()), "priority", t.priority(), "updated_at", now);
             if (old.isPresent()) {
-                noMove("task", t.id(), old.get().workspaceId(), t.workspaceId());
+                DataStoreRules.requireSameWorkspace("task", t.id(), old.get().workspaceId(), t.workspaceId());
                 values.put("created_at", millis(t.createdAt(), old.get().createdAt().toEpochMilli()));
                 h.from(Table.TASKS).whereEq("id", t.id()).update(values);
             } else {
@@ -731,7 +709,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
                     "from_session_id", x.fromSessionId(), "to_session_id", x.toSessionId(), "summary", x.summary(),
                     "status", wire(x.status()), "updated_at", now);
             if (old.isPresent()) {
-                noMove("handoff", x.id(), old.get().workspaceId(), x.workspaceId());
+                DataStoreRules.requireSameWorkspace("handoff", x.id(), old.get().workspaceId(), x.workspaceId());
                 values.put("created_at", millis(x.createdAt(), old.get().createdAt().toEpochMilli()));
                 h.from(Table.HANDOFFS).whereEq("id", x.id()).update(values);
             } else {
@@ -774,7 +752,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
             Map<String, Object> values = cols("workspace_id", e.workspaceId(), "project_id", e.projectId(),
                     "session_id", e.sessionId(), "summary", e.summary(), "attributes", json.write(e.attributes()));
             if (old.isPresent()) {
-                noMove(wire(e.kind()), e.id(), old.get().workspaceId(), e.workspaceId());
+                DataStoreRules.requireSameWorkspace(wire(e.kind()), e.id(), old.get().workspaceId(), e.workspaceId());
                 values.put("occurred_at", millis(e.occurredAt(), old.get().occurredAt().toEpochMilli()));
                 h.from(table).whereEq("id", e.id()).update(values);
             } else {
@@ -803,7 +781,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
             requireSessionIn(h, claim.workspaceId(), claim.sessionId());
             Optional<CoordinationEvent> old = existing(h, table, claim.id(), rows.event(claim.kind()));
             if (old.isPresent()) {
-                noMove(wire(claim.kind()), claim.id(), old.get().workspaceId(), claim.workspaceId());
+                DataStoreRules.requireSameWorkspace(wire(claim.kind()), claim.id(), old.get().workspaceId(), claim.workspaceId());
             }
             String t = table.sqlName();
             boolean granted = h.insertOrTakeOver(table, cols("id", claim.id(), "workspace_id", claim.workspaceId(),
@@ -835,7 +813,7 @@ public abstract class JdbiStore implements DataStore, WorkspaceKeyStore {
                     "name", j.name(), "status", wire(j.status()), "payload", json.write(j.payload()),
                     "error", j.error(), "updated_at", now);
             if (old.isPresent()) {
-                noMove("job", j.id(), old.get().workspaceId(), j.workspaceId());
+                DataStoreRules.requireSameWorkspace("job", j.id(), old.get().workspaceId(), j.workspaceId());
                 values.put("created_at", millis(j.createdAt(), old.get().createdAt().toEpochMilli()));
                 h.from(Table.JOBS).whereEq("id", j.id()).update(values);
             } else {

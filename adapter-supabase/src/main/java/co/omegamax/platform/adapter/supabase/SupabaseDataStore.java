@@ -22,6 +22,7 @@ import co.omegamax.platform.spi.CreateProjectInput;
 import co.omegamax.platform.spi.CreateWorkspaceInput;
 import co.omegamax.platform.spi.DashboardMetrics;
 import co.omegamax.platform.spi.DataStore;
+import co.omegamax.platform.spi.DataStoreRules;
 import co.omegamax.platform.spi.DataStoreException;
 import co.omegamax.platform.spi.GraphData;
 import co.omegamax.platform.spi.GraphEdge;
@@ -247,22 +248,6 @@ public final class SupabaseDataStore implements DataStore {
         return given != null ? Rows.wire(given) : old != null ? Rows.wire(old) : now;
     }
 
-    private static void noMove(String kind, String id, String oldWorkspace, String newWorkspace) {
-        if (!oldWorkspace.equals(newWorkspace)) {
-            throw new ConflictException(kind + " '" + id + "' already exists in another workspace of this user; ids are"
-                    + " unique per user, so delete it there first or use a new id");
-        }
-    }
-
-    private static void distinctIds(String field, List<String> ids) {
-        Set<String> seen = new HashSet<>();
-        for (String id : ids) {
-            if (!seen.add(id)) {
-                throw new InvalidInputException(field, "id '" + id + "' appears twice in the batch; send each row once");
-            }
-        }
-    }
-
     /** Splits ids so that no {@code in.(…)} filter exceeds {@link #MAX_FILTER_CHARS}. */
     private static List<List<String>> chunks(Collection<String> ids) {
         List<List<String>> out = new ArrayList<>();
@@ -387,11 +372,6 @@ public final class SupabaseDataStore implements DataStore {
         return c.first(c.from(Tables.WORKSPACES).eq("id", workspaceId)).map(Rows::workspace);
     }
 
-    private static ConflictException slugConflict(String slug) {
-        return new ConflictException("slug '" + slug + "' is already used by another workspace of this user; choose"
-                + " another slug, or leave it out to derive a unique one from the name");
-    }
-
     @Override
     public Workspace createWorkspace(String userId, CreateWorkspaceInput input) {
         Call c = new Call(userId);
@@ -406,7 +386,7 @@ public final class SupabaseDataStore implements DataStore {
                 return Rows.workspace(c.insert(Tables.WORKSPACES, row));
             } catch (ConflictException e) {
                 if (input.slug() != null) {
-                    throw slugConflict(slug);
+                    throw DataStoreRules.slugTaken(slug);
                 }
                 if (attempt >= 3) {
                     throw e; // a derived slug kept colliding with concurrent creations
@@ -453,7 +433,7 @@ public final class SupabaseDataStore implements DataStore {
         try {
             rows = c.patch(c.from(Tables.WORKSPACES).eq("id", workspaceId), set);
         } catch (ConflictException e) {
-            throw slugConflict(input.slug());
+            throw DataStoreRules.slugTaken(input.slug());
         }
         if (rows.isEmpty()) {
             throw new NotFoundException("workspace", workspaceId);
@@ -591,7 +571,7 @@ public final class SupabaseDataStore implements DataStore {
     public UpsertResult upsertMemories(String userId, List<MemoryInput> memories) {
         Call c = new Call(userId);
         List<MemoryInput> batch = Validate.batch("memories", memories);
-        distinctIds("memories", batch.stream().map(MemoryInput::id).toList());
+        DataStoreRules.requireDistinctIds("memories", batch.stream().map(MemoryInput::id).toList());
         Map<String, Map<String, Object>> workspaces = byIds(c, Tables.WORKSPACES,
                 batch.stream().map(MemoryInput::workspaceId).toList(), "id", SupabaseDataStore::isUuid);
         Map<String, Map<String, Object>> projects = byIds(c, Tables.PROJECTS, batch.stream().map(MemoryInput::projectId)
@@ -610,7 +590,7 @@ public final class SupabaseDataStore implements DataStore {
             }
             Map<String, Object> before = old.get(m.id());
             if (before != null) {
-                noMove("memory", m.id(), Rows.text(before, "workspace_id"), m.workspaceId());
+                DataStoreRules.requireSameWorkspace("memory", m.id(), Rows.text(before, "workspace_id"), m.workspaceId());
             }
             rows.add(cols("user_id", c.uid, "id", m.id(), "workspace_id", m.workspaceId(), "project_id", m.projectId(),
                     "event_type", m.eventType(), "memory_type", m.memoryType(), "content", m.content(),
@@ -733,7 +713,7 @@ public final class SupabaseDataStore implements DataStore {
     public UpsertResult upsertTrackedEntities(String userId, List<TrackedEntityInput> entities) {
         Call c = new Call(userId);
         List<TrackedEntityInput> batch = Validate.batch("entities", entities);
-        distinctIds("entities", batch.stream().map(TrackedEntityInput::id).toList());
+        DataStoreRules.requireDistinctIds("entities", batch.stream().map(TrackedEntityInput::id).toList());
         requireWorkspaces(c, batch.stream().map(TrackedEntityInput::workspaceId).toList());
         Map<String, Map<String, Object>> old = byIds(c, Tables.ENTITIES, batch.stream().map(TrackedEntityInput::id).toList(),
                 "id,workspace_id,created_at", id -> true);
@@ -742,7 +722,7 @@ public final class SupabaseDataStore implements DataStore {
         for (TrackedEntityInput e : batch) {
             Map<String, Object> before = old.get(e.id());
             if (before != null) {
-                noMove("entity", e.id(), Rows.text(before, "workspace_id"), e.workspaceId());
+                DataStoreRules.requireSameWorkspace("entity", e.id(), Rows.text(before, "workspace_id"), e.workspaceId());
             }
             rows.add(cols("user_id", c.uid, "id", e.id(), "workspace_id", e.workspaceId(), "name", e.name(),
                     "entity_type", e.entityType(), "status", e.status(), "attributes", e.attributes(),
@@ -805,7 +785,7 @@ public final class SupabaseDataStore implements DataStore {
         if (s.endedAt() != null && s.endedAt().toEpochMilli() < started.toEpochMilli()) {
             throw new InvalidInputException("session.endedAt", "must not be before the session's start");
         }
-        old.ifPresent(o -> noMove("session", s.id(), o.workspaceId(), s.workspaceId()));
+        old.ifPresent(o -> DataStoreRules.requireSameWorkspace("session", s.id(), o.workspaceId(), s.workspaceId()));
         Map<String, Object> row = cols("user_id", c.uid, "id", s.id(), "workspace_id", s.workspaceId(),
                 "project_id", s.projectId(), "agent_name", s.agentName(), "status", wire(s.status()),
                 "started_at", Rows.wire(started), "ended_at", Rows.wire(s.endedAt()), "metadata", s.metadata());
@@ -848,7 +828,7 @@ public final class SupabaseDataStore implements DataStore {
         requireProjectIn(c, t.workspaceId(), t.projectId());
         requireSessionIn(c, t.workspaceId(), t.sessionId());
         Optional<Task> old = existing(c, Tables.TASKS, t.id()).map(Rows::task);
-        old.ifPresent(o -> noMove("task", t.id(), o.workspaceId(), t.workspaceId()));
+        old.ifPresent(o -> DataStoreRules.requireSameWorkspace("task", t.id(), o.workspaceId(), t.workspaceId()));
         String now = now();
         Map<String, Object> row = cols("user_id", c.uid, "id", t.id(), "workspace_id", t.workspaceId(),
                 "project_id", t.projectId(), "session_id", t.sessionId(), "title", t.title(),
@@ -902,7 +882,7 @@ public final class SupabaseDataStore implements DataStore {
         requireSessionIn(c, x.workspaceId(), x.fromSessionId());
         requireSessionIn(c, x.workspaceId(), x.toSessionId());
         Optional<Handoff> old = existing(c, Tables.HANDOFFS, x.id()).map(Rows::handoff);
-        old.ifPresent(o -> noMove("handoff", x.id(), o.workspaceId(), x.workspaceId()));
+        old.ifPresent(o -> DataStoreRules.requireSameWorkspace("handoff", x.id(), o.workspaceId(), x.workspaceId()));
         String now = now();
         Map<String, Object> row = cols("user_id", c.uid, "id", x.id(), "workspace_id", x.workspaceId(),
                 "project_id", x.projectId(), "from_session_id", x.fromSessionId(), "to_session_id", x.toSessionId(),
@@ -939,7 +919,7 @@ public final class SupabaseDataStore implements DataStore {
         requireProjectIn(c, e.workspaceId(), e.projectId());
         requireSessionIn(c, e.workspaceId(), e.sessionId());
         Optional<CoordinationEvent> old = existing(c, table, e.id()).map(r -> Rows.event(e.kind(), r));
-        old.ifPresent(o -> noMove(wire(e.kind()), e.id(), o.workspaceId(), e.workspaceId()));
+        old.ifPresent(o -> DataStoreRules.requireSameWorkspace(wire(e.kind()), e.id(), o.workspaceId(), e.workspaceId()));
         Map<String, Object> row = cols("user_id", c.uid, "id", e.id(), "workspace_id", e.workspaceId(),
                 "project_id", e.projectId(), "session_id", e.sessionId(), "summary", e.summary(),
                 "attributes", e.attributes(),
@@ -963,7 +943,7 @@ public final class SupabaseDataStore implements DataStore {
         requireProjectIn(c, claim.workspaceId(), claim.projectId());
         requireSessionIn(c, claim.workspaceId(), claim.sessionId());
         existing(c, table, claim.id()).map(r -> Rows.event(claim.kind(), r))
-                .ifPresent(o -> noMove(wire(claim.kind()), claim.id(), o.workspaceId(), claim.workspaceId()));
+                .ifPresent(o -> DataStoreRules.requireSameWorkspace(wire(claim.kind()), claim.id(), o.workspaceId(), claim.workspaceId()));
         Map<String, Object> args = cols("p_kind", wire(claim.kind()), "p_id", claim.id(),
                 "p_workspace_id", claim.workspaceId(), "p_project_id", claim.projectId(),
                 "p_session_id", claim.sessionId(), "p_summary", claim.summary(), "p_attributes", claim.attributes(),
@@ -996,7 +976,7 @@ public final class SupabaseDataStore implements DataStore {
         requireWorkspace(c, j.workspaceId());
         requireProjectIn(c, j.workspaceId(), j.projectId());
         Optional<Job> old = existing(c, Tables.JOBS, j.id()).map(Rows::job);
-        old.ifPresent(o -> noMove("job", j.id(), o.workspaceId(), j.workspaceId()));
+        old.ifPresent(o -> DataStoreRules.requireSameWorkspace("job", j.id(), o.workspaceId(), j.workspaceId()));
         String now = now();
         Map<String, Object> row = cols("user_id", c.uid, "id", j.id(), "workspace_id", j.workspaceId(),
                 "project_id", j.projectId(), "name", j.name(), "status", wire(j.status()), "payload", j.payload(),
