@@ -2,6 +2,7 @@ package co.omegamax.platform.jdbi;
 
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The only way store code reaches the database: every query it builds is filtered by the acting user, and every
@@ -35,17 +36,7 @@ public final class UserScopedHandle {
 
     /** Inserts a row owned by the acting user; {@code columns} must not contain {@code user_id}. */
     public void insert(Table table, Map<String, ?> columns) {
-        StringBuilder names = new StringBuilder("user_id");
-        StringBuilder values = new StringBuilder(":__uid");
-        for (String column : columns.keySet()) {
-            ScopedQuery.checkWritableColumn(column);
-            names.append(", ").append(column);
-            values.append(", :__v_").append(column);
-        }
-        var insert = handle.createUpdate("INSERT INTO " + table.sqlName() + " (" + names + ") VALUES (" + values + ")");
-        insert.bind("__uid", userId);
-        columns.forEach((c, v) -> insert.bind("__v_" + c, dialect.toDb(c, v)));
-        insert.execute();
+        insertStatement(table, columns, "").execute();
     }
 
     /**
@@ -64,25 +55,34 @@ public final class UserScopedHandle {
         if (!columns.containsKey("id")) {
             throw new IllegalArgumentException("insertOrTakeOver needs the id column");
         }
-        StringBuilder names = new StringBuilder("user_id");
-        StringBuilder values = new StringBuilder(":__uid");
         StringBuilder updates = new StringBuilder();
         for (String column : columns.keySet()) {
-            ScopedQuery.checkWritableColumn(column);
-            names.append(", ").append(column);
-            values.append(", :__v_").append(column);
             if (!column.equals("id")) {
                 updates.append(updates.length() == 0 ? "" : ", ").append(column).append(" = excluded.").append(column);
             }
         }
-        var upsert = handle.createUpdate("INSERT INTO " + table.sqlName() + " (" + names + ") VALUES (" + values
-                + ") ON CONFLICT (user_id, id) DO UPDATE SET " + updates + " WHERE " + takeOverCondition);
-        upsert.bind("__uid", userId);
-        columns.forEach((c, v) -> upsert.bind("__v_" + c, dialect.toDb(c, v)));
+        Update upsert = insertStatement(table, columns,
+                " ON CONFLICT (user_id, id) DO UPDATE SET " + updates + " WHERE " + takeOverCondition);
         conditionValues.forEach((c, v) -> {
             ScopedQuery.checkWritableColumn(c);
             upsert.bind("__c_" + c, dialect.toDb(c, v));
         });
         return upsert.execute() > 0;
+    }
+
+    /** @return {@code INSERT INTO table (user_id, columns...) VALUES (...)} + {@code suffix}, values bound */
+    private Update insertStatement(Table table, Map<String, ?> columns, String suffix) {
+        StringBuilder names = new StringBuilder("user_id");
+        StringBuilder values = new StringBuilder(":__uid");
+        for (String column : columns.keySet()) {
+            ScopedQuery.checkWritableColumn(column);
+            names.append(", ").append(column);
+            values.append(", :__v_").append(column);
+        }
+        Update insert = handle.createUpdate("INSERT INTO " + table.sqlName() + " (" + names + ") VALUES (" + values + ")"
+                + suffix);
+        insert.bind("__uid", userId);
+        columns.forEach((c, v) -> insert.bind("__v_" + c, dialect.toDb(c, v)));
+        return insert;
     }
 }
